@@ -71,7 +71,8 @@ public final class PidnsLabCommand implements Runnable {
     @Override
     public String[] getVersion() throws IOException {
       Properties p = new Properties();
-      try (InputStream in = PidnsLabCommand.class.getResourceAsStream("/org/pidnslab/version.properties")) {
+      try (InputStream in =
+          PidnsLabCommand.class.getResourceAsStream("/org/pidnslab/version.properties")) {
         if (in != null) {
           p.load(in);
         }

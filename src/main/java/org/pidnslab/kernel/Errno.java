@@ -1,6 +1,9 @@
 package org.pidnslab.kernel;
 
-/** The error numbers a simulated system call can return, named as in include/uapi/asm-generic/errno-base.h. */
+/**
+ * The error numbers a simulated system call can return, named as in
+ * include/uapi/asm-generic/errno-base.h.
+ */
 public enum Errno {
   /** Operation not permitted. */
   EPERM("operation not permitted"),

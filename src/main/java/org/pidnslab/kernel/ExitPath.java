@@ -43,9 +43,9 @@ final class ExitPath {
   }
 
   /**
-   * zap_pid_ns_processes(): disable allocation, make the init ignore SIGCHLD so its children
-   * reap themselves, SIGKILL every other task with a number here (nested namespaces included),
-   * and reap the zombies the init already had.
+   * zap_pid_ns_processes(): disable allocation, make the init ignore SIGCHLD so its children reap
+   * themselves, SIGKILL every other task with a number here (nested namespaces included), and reap
+   * the zombies the init already had.
    */
   private void zapPidNsProcesses(PidNamespace ns, Task init) {
     ns.pidnsAdding = false; // disable_pid_allocation()
@@ -159,8 +159,8 @@ final class ExitPath {
   }
 
   /**
-   * release_task(): unlink the zombie and drop its PID, PGID and SID links; numbers nothing
-   * uses any more are freed (which may let a waiting init finish).
+   * release_task(): unlink the zombie and drop its PID, PGID and SID links; numbers nothing uses
+   * any more are freed (which may let a waiting init finish).
    */
   void releaseTask(Task task, Task reaper, boolean autoreap) {
     if (task.realParent != null) {
@@ -169,8 +169,7 @@ final class ExitPath {
     kernel.unlinkTask(task);
     task.state = TaskState.DEAD;
     if (kernel.hasListeners()) {
-      kernel.emit(
-          new KernelEvent.TaskReaped(task, reaper, autoreap, List.of(task.pid.numbers())));
+      kernel.emit(new KernelEvent.TaskReaped(task, reaper, autoreap, List.of(task.pid.numbers())));
     }
     Pid pid = task.pid;
     Pid pgrp = task.pgrp;

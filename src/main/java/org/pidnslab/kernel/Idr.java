@@ -7,11 +7,11 @@ import java.util.function.IntConsumer;
  * which since 4.15 is each PID namespace's allocator and its number-to-pid map at once.
  *
  * <p>Like the kernel's radix tree it is a tree of 64-slot nodes, created on demand and freed when
- * empty, so memory follows the number of ids held, not the size of the id space: an empty
- * namespace with a 4,194,304 pid_max costs a few dozen bytes. Every node keeps a bitmap of the
- * slots that are full (a leaf's slot is taken; an inner slot's subtree has no free id), the role
- * of the kernel's IDR_FREE mark, so finding the lowest free id at or after a start takes one walk
- * down the tree instead of a scan over the id space.
+ * empty, so memory follows the number of ids held, not the size of the id space: an empty namespace
+ * with a 4,194,304 pid_max costs a few dozen bytes. Every node keeps a bitmap of the slots that are
+ * full (a leaf's slot is taken; an inner slot's subtree has no free id), the role of the kernel's
+ * IDR_FREE mark, so finding the lowest free id at or after a start takes one walk down the tree
+ * instead of a scan over the id space.
  *
  * @param <T> what an id maps to
  */

@@ -8,11 +8,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The simulated kernel: one initial PID namespace with its init, and one method per system call
- * of the scenario language. Each call returns what the caller would see (a value or an errno)
- * and changes nothing when it fails, except the allocation cursors a failed fork already moved,
- * as in the kernel. Every state change is announced to listeners as a {@link KernelEvent}, in
- * the order the kernel makes it.
+ * The simulated kernel: one initial PID namespace with its init, and one method per system call of
+ * the scenario language. Each call returns what the caller would see (a value or an errno) and
+ * changes nothing when it fails, except the allocation cursors a failed fork already moved, as in
+ * the kernel. Every state change is announced to listeners as a {@link KernelEvent}, in the order
+ * the kernel makes it.
  *
  * <p>Not thread-safe: one thread drives a kernel, as one script drives one machine.
  */
@@ -109,8 +109,8 @@ public final class Kernel {
   }
 
   /**
-   * clone(CLONE_NEWPID) by {@code parent}: a new namespace below the parent's active one, with
-   * the child as its pid 1 (copy_namespaces(), copy_pid_ns(), create_pid_namespace()).
+   * clone(CLONE_NEWPID) by {@code parent}: a new namespace below the parent's active one, with the
+   * child as its pid 1 (copy_namespaces(), copy_pid_ns(), create_pid_namespace()).
    */
   public SysResult cloneNewPid(Task parent, String comm) {
     requireRunning(parent);
@@ -168,9 +168,9 @@ public final class Kernel {
   }
 
   /**
-   * waitpid(-1 or child's pid, WNOHANG): reaps one zombie child and returns its pid as the
-   * parent sees it; 0 when there are children but none (or not {@code child}) is a zombie;
-   * ECHILD without children.
+   * waitpid(-1 or child's pid, WNOHANG): reaps one zombie child and returns its pid as the parent
+   * sees it; 0 when there are children but none (or not {@code child}) is a zombie; ECHILD without
+   * children.
    *
    * @param child the one child to wait for, or null for any
    */
@@ -186,8 +186,8 @@ public final class Kernel {
   }
 
   /**
-   * kill() aimed at a task by identity: its pid as the sender sees it, ESRCH when the sender
-   * cannot see it or it was reaped.
+   * kill() aimed at a task by identity: its pid as the sender sees it, ESRCH when the sender cannot
+   * see it or it was reaped.
    */
   public SysResult killTask(Task sender, Task target, Signal sig) {
     requireRunning(sender);
@@ -199,9 +199,9 @@ public final class Kernel {
   }
 
   /**
-   * setsid() (ksys_setsid()): EPERM for a session leader or when a process group already has
-   * the caller's pid; else a new session and group numbered with the caller's pid, which is
-   * returned as the caller sees it.
+   * setsid() (ksys_setsid()): EPERM for a session leader or when a process group already has the
+   * caller's pid; else a new session and group numbered with the caller's pid, which is returned as
+   * the caller sees it.
    */
   public SysResult setsid(Task task) {
     requireRunning(task);
@@ -253,9 +253,9 @@ public final class Kernel {
   }
 
   /**
-   * prctl(PR_SET_CHILD_SUBREAPER, 1): orphans of the caller's descendants come here before they
-   * go to the namespace init. Existing descendants learn it at once, except below a namespace
-   * init (walk_process_tree() with propagate_has_child_subreaper()).
+   * prctl(PR_SET_CHILD_SUBREAPER, 1): orphans of the caller's descendants come here before they go
+   * to the namespace init. Existing descendants learn it at once, except below a namespace init
+   * (walk_process_tree() with propagate_has_child_subreaper()).
    */
   public SysResult setChildSubreaper(Task task) {
     requireRunning(task);
@@ -298,8 +298,8 @@ public final class Kernel {
   // ---------------------------------------------------------------- internals
 
   /**
-   * copy_pid_ns(): a new namespace needs the caller's pid_ns_for_children to still be its
-   * active namespace (EINVAL after unshare or setns), and room below it (ENOSPC).
+   * copy_pid_ns(): a new namespace needs the caller's pid_ns_for_children to still be its active
+   * namespace (EINVAL after unshare or setns), and room below it (ENOSPC).
    */
   private static Errno copyPidNsCheck(Task task) {
     if (task.pidNsForChildren != task.activeNs()) {

@@ -97,8 +97,8 @@ public sealed interface KernelEvent {
   }
 
   /**
-   * A signal sent by {@code sender} (null when the kernel sends it, as zap_pid_ns_processes()
-   * does) to {@code target}, with what became of it (sig_task_ignored(), send_signal_locked()).
+   * A signal sent by {@code sender} (null when the kernel sends it, as zap_pid_ns_processes() does)
+   * to {@code target}, with what became of it (sig_task_ignored(), send_signal_locked()).
    */
   record SignalSent(Task sender, Task target, Signal signal, SignalOutcome outcome)
       implements KernelEvent {
@@ -118,8 +118,8 @@ public sealed interface KernelEvent {
   record NamespaceZapped(PidNamespace ns, Task init, List<Task> victims) implements KernelEvent {}
 
   /**
-   * The exiting init of {@code ns} must wait (state E) until the pids still in use there are
-   * freed: zombies of outside parents, or groups and sessions outside tasks still use.
+   * The exiting init of {@code ns} must wait (state E) until the pids still in use there are freed:
+   * zombies of outside parents, or groups and sessions outside tasks still use.
    */
   record InitWaiting(Task init, PidNamespace ns, List<Pid> waitingFor) implements KernelEvent {}
 
@@ -132,15 +132,14 @@ public sealed interface KernelEvent {
   }
 
   /** forget_original_parent(): {@code child} of exiting {@code from} now belongs to {@code to}. */
-  record Reparented(Task child, Task from, Task to, ReparentReason reason)
-      implements KernelEvent {}
+  record Reparented(Task child, Task from, Task to, ReparentReason reason) implements KernelEvent {}
 
   /** exit_notify(): {@code task} is a zombie waiting for {@code parent} to reap it. */
   record TaskZombie(Task task, Task parent) implements KernelEvent {}
 
   /**
-   * release_task(): {@code task} is gone, reaped by {@code reaper} through wait, or released by
-   * the kernel when {@code autoreap} (its parent ignores SIGCHLD, as a dying init does).
+   * release_task(): {@code task} is gone, reaped by {@code reaper} through wait, or released by the
+   * kernel when {@code autoreap} (its parent ignores SIGCHLD, as a dying init does).
    */
   record TaskReaped(Task task, Task reaper, boolean autoreap, List<Upid> nspid)
       implements KernelEvent {}

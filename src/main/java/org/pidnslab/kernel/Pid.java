@@ -3,9 +3,9 @@ package org.pidnslab.kernel;
 /**
  * A process identifier with one number per namespace level: struct pid in include/linux/pid.h.
  *
- * <p>The kernel stores {@code numbers[]} as {nr, ns} pairs. The namespace at level i is always
- * the level-i ancestor of the innermost namespace, so this class keeps only the numbers and
- * rebuilds the pairs on demand ({@link #numbers()}): 4 bytes a level instead of a 24-byte object.
+ * <p>The kernel stores {@code numbers[]} as {nr, ns} pairs. The namespace at level i is always the
+ * level-i ancestor of the innermost namespace, so this class keeps only the numbers and rebuilds
+ * the pairs on demand ({@link #numbers()}): 4 bytes a level instead of a 24-byte object.
  *
  * <p>One pid object serves as a task's PID and, by reference, as the PGID or SID of other tasks;
  * the counters below stand for the kernel's {@code tasks[PIDTYPE_PGID]} and {@code

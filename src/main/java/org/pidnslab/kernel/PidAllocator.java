@@ -15,10 +15,10 @@ final class PidAllocator {
   record Allocation(Pid pid, Errno errno) {}
 
   /**
-   * Reserves one number at every level from {@code ns} up to root, innermost first (alloc_pid()).
-   * A full level fails with EAGAIN, a namespace whose init is gone with ENOMEM; the numbers
-   * already reserved are given back but the cursors they moved stay moved, except that a
-   * namespace that never held a pid gets its cursor reset so its first task is still pid 1.
+   * Reserves one number at every level from {@code ns} up to root, innermost first (alloc_pid()). A
+   * full level fails with EAGAIN, a namespace whose init is gone with ENOMEM; the numbers already
+   * reserved are given back but the cursors they moved stay moved, except that a namespace that
+   * never held a pid gets its cursor reset so its first task is still pid 1.
    */
   Allocation allocPid(PidNamespace ns, Task forParent) {
     Pid pid = new Pid(ns);

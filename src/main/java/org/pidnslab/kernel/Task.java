@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A simulated process (one thread): the parts of struct task_struct, struct signal_struct and
- * struct nsproxy that PID namespaces touch. Read-only from outside the package; only {@link
- * Kernel} system calls change it.
+ * struct nsproxy that PID namespaces touch. Read-only from outside the package; only {@link Kernel}
+ * system calls change it.
  */
 public final class Task {
   private final String comm;
@@ -117,7 +117,9 @@ public final class Task {
     return pid.ns.childReaper == this;
   }
 
-  /** Whether the task is still a candidate for anything a living task does (find_alive_thread()). */
+  /**
+   * Whether the task is still a candidate for anything a living task does (find_alive_thread()).
+   */
   public boolean isAlive() {
     return state == TaskState.RUNNING && !exiting;
   }

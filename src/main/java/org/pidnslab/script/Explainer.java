@@ -11,23 +11,18 @@ import org.pidnslab.kernel.Task;
 import org.pidnslab.kernel.Upid;
 
 /**
- * Tells in plain English, one line a step, what the kernel did for a statement, naming the
- * kernel function of each step so a student can look it up: the text of {@code run --explain}
- * and of the window's event log.
+ * Tells in plain English, one line a step, what the kernel did for a statement, naming the kernel
+ * function of each step so a student can look it up: the text of {@code run --explain} and of the
+ * window's event log.
  */
 public final class Explainer {
 
-  /**
-   * The steps of one statement: its events, or for a call that changed nothing, why not.
-   */
+  /** The steps of one statement: its events, or for a call that changed nothing, why not. */
   public List<String> steps(ScriptRunner.Outcome outcome) {
     List<String> out = explain(outcome.events());
     if (out.isEmpty() && outcome.result() != null) {
       String verb = outcome.statement().words().get(0);
-      out.add(
-          outcome.result().failed()
-              ? failure(verb, outcome.result().errno())
-              : quiet(verb));
+      out.add(outcome.result().failed() ? failure(verb, outcome.result().errno()) : quiet(verb));
     }
     return out;
   }
@@ -79,7 +74,9 @@ public final class Explainer {
           + numbers(e.nspid())
           + ", child of "
           + e.parent().comm()
-          + (e.becameInit() ? "; as pid 1 it is " + c.activeNs().name() + "'s init (child_reaper)" : "");
+          + (e.becameInit()
+              ? "; as pid 1 it is " + c.activeNs().name() + "'s init (child_reaper)"
+              : "");
     } else if (event instanceof KernelEvent.PidNsForChildrenChanged e) {
       String fn = e.syscall().equals("setns") ? "setns (pidns_install)" : "unshare (copy_pid_ns)";
       return fn
@@ -127,7 +124,9 @@ public final class Explainer {
       return "exit_notify: "
           + e.task().comm()
           + " is a zombie"
-          + (e.parent() == null ? "; nobody can reap it" : ", for " + e.parent().comm() + " to reap");
+          + (e.parent() == null
+              ? "; nobody can reap it"
+              : ", for " + e.parent().comm() + " to reap");
     } else if (event instanceof KernelEvent.TaskReaped e) {
       return "release_task: "
           + e.task().comm()
@@ -142,7 +141,12 @@ public final class Explainer {
           + " leads a new session and process group, numbered "
           + e.task().pid();
     } else if (event instanceof KernelEvent.ProcessGroupChanged e) {
-      return "setpgid: " + e.task().comm() + " moves from group " + e.from() + " to group " + e.to();
+      return "setpgid: "
+          + e.task().comm()
+          + " moves from group "
+          + e.from()
+          + " to group "
+          + e.to();
     } else if (event instanceof KernelEvent.SubreaperSet e) {
       return "prctl(PR_SET_CHILD_SUBREAPER): "
           + e.task().comm()
@@ -260,7 +264,9 @@ public final class Explainer {
             + base
             + " is dropped: a namespace init has no default action for it, even from an ancestor";
       case GLOBAL_INIT_PROTECTED:
-        return "sig_task_ignored: " + base + " is dropped: the initial init ignores it from everyone";
+        return "sig_task_ignored: "
+            + base
+            + " is dropped: the initial init ignores it from everyone";
       default:
         return "kill: " + base + " changes nothing: it is already exiting";
     }
@@ -272,7 +278,14 @@ public final class Explainer {
     if (t == null) {
       return nr + " (still a process group or session id)";
     }
-    return nr + " (" + t.comm() + ", " + t.state().letter() + ", parent " + t.realParent().comm() + ")";
+    return nr
+        + " ("
+        + t.comm()
+        + ", "
+        + t.state().letter()
+        + ", parent "
+        + t.realParent().comm()
+        + ")";
   }
 
   private static String nsLevel(PidNamespace ns) {

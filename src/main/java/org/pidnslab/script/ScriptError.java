@@ -1,8 +1,8 @@
 package org.pidnslab.script;
 
 /**
- * A script error: bad syntax, an unknown or taken label, a statement by a task that is not
- * running, or a wait for a task that is not a child. Reported as {@code FILE:LINE: message}.
+ * A script error: bad syntax, an unknown or taken label, a statement by a task that is not running,
+ * or a wait for a task that is not a child. Reported as {@code FILE:LINE: message}.
  */
 public final class ScriptError extends Exception {
   private static final long serialVersionUID = 1L;

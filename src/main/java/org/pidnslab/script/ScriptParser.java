@@ -10,8 +10,8 @@ import org.pidnslab.kernel.Signal;
 /**
  * Parses the {@code .pidns} language (version 1, scenario-language.md) line by line. A line with
  * bad syntax does not stop the parse: it becomes a {@link ParsedLine} holding the error, so a
- * runner reports it only when it gets there (the result lines before it still print) and an
- * editor can underline every bad line at once.
+ * runner reports it only when it gets there (the result lines before it still print) and an editor
+ * can underline every bad line at once.
  */
 public final class ScriptParser {
   private static final Pattern LABEL = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
@@ -20,7 +20,8 @@ public final class ScriptParser {
   private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\r\\f\\u000B]+");
 
   /** The fields an {@code expect} may check, in the order a state line shows them. */
-  public static final List<String> FIELDS = List.of("ns", "state", "parent", "nspid", "pgid", "sid");
+  public static final List<String> FIELDS =
+      List.of("ns", "state", "parent", "nspid", "pgid", "sid");
 
   private static final Set<String> SYSCTLS = Set.of("ns_last_pid", "pid_max");
 
@@ -102,8 +103,7 @@ public final class ScriptParser {
           throw new ScriptError(
               line, "unknown sysctl '" + w.get(2) + "' (expected ns_last_pid or pid_max)");
         }
-        return new Statement.Sysctl(
-            line, w, label(line, w, 1), w.get(2), natural(line, w.get(3)));
+        return new Statement.Sysctl(line, w, label(line, w, 1), w.get(2), natural(line, w.get(3)));
       case "expect":
         return expect(line, w);
       default:
@@ -150,7 +150,8 @@ public final class ScriptParser {
       String field = word.substring(0, eq);
       if (!FIELDS.contains(field)) {
         throw new ScriptError(
-            line, "unknown field '" + field + "' (expected one of " + String.join(", ", FIELDS) + ")");
+            line,
+            "unknown field '" + field + "' (expected one of " + String.join(", ", FIELDS) + ")");
       }
       checks.add(new Statement.Check(field, word.substring(eq + 1)));
     }
@@ -167,7 +168,8 @@ public final class ScriptParser {
   private static void keyword(int line, List<String> w, int i, String expected, String usage)
       throws ScriptError {
     if (!w.get(i).equals(expected)) {
-      throw new ScriptError(line, "expected '" + expected + "', found '" + w.get(i) + "' (usage: " + usage + ")");
+      throw new ScriptError(
+          line, "expected '" + expected + "', found '" + w.get(i) + "' (usage: " + usage + ")");
     }
   }
 
@@ -181,7 +183,8 @@ public final class ScriptParser {
 
   private static long natural(int line, String s) throws ScriptError {
     if (!NATURAL.matcher(s).matches()) {
-      throw new ScriptError(line, "'" + s + "' is not a number (expected a decimal integer, 0 or more)");
+      throw new ScriptError(
+          line, "'" + s + "' is not a number (expected a decimal integer, 0 or more)");
     }
     return number(line, s);
   }

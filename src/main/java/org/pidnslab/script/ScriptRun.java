@@ -25,7 +25,8 @@ public final class ScriptRun {
    * @param explain whether to print the kernel's steps under each result line
    * @return the exit status
    */
-  public static int run(String file, String text, PrintStream out, PrintStream err, boolean explain) {
+  public static int run(
+      String file, String text, PrintStream out, PrintStream err, boolean explain) {
     ScriptRunner runner = new ScriptRunner();
     Explainer explainer = new Explainer();
     int status = OK;

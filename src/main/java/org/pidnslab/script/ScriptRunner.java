@@ -14,8 +14,8 @@ import org.pidnslab.kernel.Task;
 import org.pidnslab.kernel.TaskState;
 
 /**
- * Drives a {@link Kernel} one statement at a time: resolves labels, checks the script rules
- * (known and free labels, running actors, waits for real children) and makes the system call.
+ * Drives a {@link Kernel} one statement at a time: resolves labels, checks the script rules (known
+ * and free labels, running actors, waits for real children) and makes the system call.
  */
 public final class ScriptRunner {
   private final Kernel kernel;

@@ -1,8 +1,8 @@
 package org.pidnslab.script;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +12,10 @@ import org.pidnslab.kernel.PidNamespace;
 import org.pidnslab.kernel.Task;
 import org.pidnslab.kernel.TaskState;
 
-/** The final state in the exact form of scenario-language.md: {@code ns} lines, then {@code task} lines. */
+/**
+ * The final state in the exact form of scenario-language.md: {@code ns} lines, then {@code task}
+ * lines.
+ */
 public final class StatePrinter {
   private StatePrinter() {}
 

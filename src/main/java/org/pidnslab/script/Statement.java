@@ -43,8 +43,8 @@ public sealed interface Statement {
   record Wait(int line, List<String> words, String actor, String child) implements Statement {}
 
   /**
-   * {@code kill SENDER TARGET [SIGNAL]}: TARGET is a label ({@code targetLabel}) or a number as
-   * the sender sees pids ({@code targetNumber}).
+   * {@code kill SENDER TARGET [SIGNAL]}: TARGET is a label ({@code targetLabel}) or a number as the
+   * sender sees pids ({@code targetNumber}).
    */
   record Kill(
       int line,
