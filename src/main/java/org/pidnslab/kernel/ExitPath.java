@@ -23,7 +23,9 @@ final class ExitPath {
   void doExit(Task task, int code, Signal signal) {
     task.exiting = true;
     task.exitCode = code;
-    kernel.emit(new KernelEvent.TaskExiting(task, code, signal));
+    if (kernel.hasListeners()) {
+      kernel.emit(new KernelEvent.TaskExiting(task, code, signal));
+    }
     if (task.isNamespaceInit()) {
       // find_child_reaper(): the father is the reaper and has no other thread
       zapPidNsProcesses(task.activeNs(), task);
@@ -86,7 +88,9 @@ final class ExitPath {
     forgetOriginalParent(task);
     task.state = TaskState.ZOMBIE;
     Task parent = task.realParent;
-    kernel.emit(new KernelEvent.TaskZombie(task, parent));
+    if (kernel.hasListeners()) {
+      kernel.emit(new KernelEvent.TaskZombie(task, parent));
+    }
     if (parent != null && parent.ignoresSigchld) {
       releaseTask(task, parent, true); // do_notify_parent() says autoreap
     }

@@ -31,6 +31,20 @@ final class Idr<T> {
   private int height; // the tree covers ids [0, 64^height)
   private int cursor; // idr_next: where the next cyclic search starts
   private int count;
+  // a few emptied nodes kept for reuse: the cursor runs ahead of the live pids, so every fork
+  // would otherwise build ~3 fresh nodes per level and every reap drop them again
+  private final Node[] spares = new Node[4];
+  private int spareCount;
+
+  private Node newNode() {
+    return spareCount > 0 ? spares[--spareCount] : new Node();
+  }
+
+  private void recycle(Node n) {
+    if (spareCount < spares.length) {
+      spares[spareCount++] = n;
+    }
+  }
 
   /** The id the next cyclic allocation starts from (idr_get_cursor()). */
   int cursor() {
@@ -85,13 +99,14 @@ final class Idr<T> {
 
   /** Frees {@code id} (idr_remove()); the cursor does not move. */
   void remove(int id) {
-    if (find(id) == null) {
+    if (id < 0 || root == null || id >= capacity() || !removeIn(root, height, id)) {
       throw new IllegalStateException("id " + id + " is not allocated");
     }
-    removeIn(root, height, id);
     if (root.used == 0) {
       root = null;
       height = 0;
+      spareCount = 0; // an empty namespace keeps nothing: memory follows the ids held
+      java.util.Arrays.fill(spares, null);
     }
     count--;
   }
@@ -162,7 +177,7 @@ final class Idr<T> {
 
   private void insert(int id, T value) {
     while (id >= capacity()) {
-      Node grown = new Node();
+      Node grown = newNode();
       if (root != null) {
         grown.slots[0] = root;
         grown.used = 1;
@@ -178,7 +193,7 @@ final class Idr<T> {
   }
 
   /** Stores the value and returns whether {@code node} is now completely full. */
-  private static boolean insertIn(Node node, int h, int id, Object value) {
+  private boolean insertIn(Node node, int h, int id, Object value) {
     int s = slotIndex(id, h);
     if (h == 1) {
       node.slots[s] = value;
@@ -187,7 +202,7 @@ final class Idr<T> {
     } else {
       Node child = (Node) node.slots[s];
       if (child == null) {
-        child = new Node();
+        child = newNode();
         node.slots[s] = child;
         node.used++;
       }
@@ -198,20 +213,29 @@ final class Idr<T> {
     return node.full == ALL_FULL;
   }
 
-  private static void removeIn(Node node, int h, int id) {
+  /** Clears {@code id} in one walk down; false if it was not taken. */
+  private boolean removeIn(Node node, int h, int id) {
     int s = slotIndex(id, h);
-    node.full &= ~(1L << s);
     if (h == 1) {
+      if (node.slots[s] == null) {
+        return false;
+      }
       node.slots[s] = null;
       node.used--;
-      return;
+      node.full &= ~(1L << s);
+      return true;
     }
     Node child = (Node) node.slots[s];
-    removeIn(child, h - 1, id);
+    if (child == null || !removeIn(child, h - 1, id)) {
+      return false;
+    }
+    node.full &= ~(1L << s);
     if (child.used == 0) {
       node.slots[s] = null; // free empty nodes: memory follows the ids held
       node.used--;
+      recycle(child);
     }
+    return true;
   }
 
   private static void forEachIn(Node node, int h, int base, IntConsumer action) {
