@@ -1,0 +1,89 @@
+package org.pidnslab.bench;
+
+import org.pidnslab.kernel.Kernel;
+import org.pidnslab.kernel.PidNamespace;
+import org.pidnslab.kernel.SysResult;
+import org.pidnslab.kernel.Task;
+
+/**
+ * Builds the machines the benchmarks and {@link MemoryFootprint} measure: a kernel whose root
+ * namespace allows {@link PidNamespace#PID_MAX_LIMIT} pids, a chain of nested namespaces made with
+ * {@code clone(CLONE_NEWPID)}, and a population of live tasks in the innermost namespace.
+ *
+ * <p>Every task is forked with the same {@link #COMM} string, so task names cost nothing in the
+ * footprint. Workers are spread over spawner parents of {@link #CHILDREN_PER_SPAWNER} children
+ * each, so no child list is long.
+ */
+public final class Fixtures {
+  /** The name every fixture task gets (one shared string). */
+  public static final String COMM = "worker";
+
+  /** How many children one spawner task parents. */
+  public static final int CHILDREN_PER_SPAWNER = 1000;
+
+  private Fixtures() {}
+
+  /** A fresh kernel whose root namespace has pid_max = PID_MAX_LIMIT (4,194,304). */
+  public static Kernel newKernel() {
+    Kernel kernel = new Kernel();
+    SysResult r = kernel.writePidMax(kernel.init(), PidNamespace.PID_MAX_LIMIT);
+    check(!r.failed(), "writePidMax on root: " + r);
+    return kernel;
+  }
+
+  /**
+   * Nests {@code depth} namespaces below root, each made by the previous init with cloneNewPid, and
+   * returns the init of the innermost one (root's init when {@code depth} is 0).
+   */
+  public static Task nest(Kernel kernel, int depth) {
+    Task init = kernel.init();
+    for (int i = 0; i < depth; i++) {
+      init = forked(kernel.cloneNewPid(init, COMM), "cloneNewPid at level " + i);
+    }
+    check(init.activeNs().level() == depth, "nesting reached level " + init.activeNs().level());
+    return init;
+  }
+
+  /**
+   * Forks exactly {@code count} live tasks in {@code init}'s pid_ns_for_children: spawners forked
+   * by {@code init}, each parenting up to {@link #CHILDREN_PER_SPAWNER} workers (spawners count).
+   */
+  public static void populate(Kernel kernel, Task init, int count) {
+    int created = 0;
+    while (created < count) {
+      Task spawner = fork(kernel, init);
+      created++;
+      for (int i = 0; i < CHILDREN_PER_SPAWNER && created < count; i++) {
+        fork(kernel, spawner);
+        created++;
+      }
+    }
+  }
+
+  /** Forks one child of {@code parent}, failing loudly if the fork fails. */
+  public static Task fork(Kernel kernel, Task parent) {
+    return forked(kernel.fork(parent, COMM), "fork by " + parent);
+  }
+
+  /** Exits {@code child} and reaps it through its parent's waitpid, failing loudly otherwise. */
+  public static void exitAndReap(Kernel kernel, Task child) {
+    Task parent = child.realParent();
+    kernel.exit(child, 0);
+    SysResult r = kernel.waitpid(parent, child);
+    if (r.failed() || r.value() <= 0) { // no message built on the hot path
+      throw new IllegalStateException("waitpid by " + parent + " for " + child + ": " + r);
+    }
+  }
+
+  /** Throws {@link IllegalStateException} with {@code message} unless {@code condition}. */
+  public static void check(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalStateException(message);
+    }
+  }
+
+  private static Task forked(SysResult r, String what) {
+    check(!r.failed(), what + " failed: " + r);
+    return r.child();
+  }
+}
