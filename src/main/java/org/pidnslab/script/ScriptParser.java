@@ -49,6 +49,19 @@ public final class ScriptParser {
     return out;
   }
 
+  /**
+   * Parses one line as a statement numbered {@code line}, as typed in the window.
+   *
+   * @throws ScriptError for a blank line or bad syntax
+   */
+  public static Statement parseStatement(int line, String text) throws ScriptError {
+    List<String> words = words(text);
+    if (words.isEmpty()) {
+      throw new ScriptError(line, "empty statement");
+    }
+    return statement(line, words);
+  }
+
   /** The words of one line, without its comment. */
   static List<String> words(String line) {
     int hash = line.indexOf('#');

@@ -37,7 +37,8 @@ class ExampleScenariosTest {
             false);
     assertEquals("", err.toString(StandardCharsets.UTF_8));
     assertEquals(ScriptRun.OK, status);
-    assertTrue(script.toFile().length() > 0 && Files.readString(script).contains("expect "),
+    assertTrue(
+        script.toFile().length() > 0 && Files.readString(script).contains("expect "),
         "an example states what it shows with expect lines");
   }
 }

@@ -1,0 +1,187 @@
+package org.pidnslab.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.pidnslab.kernel.Kernel;
+import org.pidnslab.kernel.KernelEvent;
+import org.pidnslab.kernel.PidNamespace;
+import org.pidnslab.kernel.SysResult;
+import org.pidnslab.kernel.Task;
+import org.pidnslab.script.Explainer;
+import org.pidnslab.script.ScriptError;
+import org.pidnslab.script.ScriptParser;
+import org.pidnslab.script.ScriptRunner;
+import org.pidnslab.script.Statement;
+
+/**
+ * The window's view-model: a simulated machine driven by statements of the scenario language, with
+ * the selection, the perspective and the event log as observable properties. Every click becomes a
+ * statement, so what the window does is exactly what {@code pidns-lab run} would do. Views read the
+ * kernel after {@link #revisionProperty()} changes; they never change it.
+ */
+public final class LabModel {
+  private ScriptRunner runner = new ScriptRunner();
+  private final List<Statement> history = new ArrayList<>();
+  private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
+  private final ObjectProperty<Task> selected = new SimpleObjectProperty<>();
+  private final ObjectProperty<PidNamespace> perspective = new SimpleObjectProperty<>();
+  private final ObservableList<LogEntry> log = FXCollections.observableArrayList();
+  private final List<Consumer<? super CallOutcome>> outcomeListeners = new CopyOnWriteArrayList<>();
+  private final Explainer explainer = new Explainer();
+
+  /**
+   * One line of the event log: the statement's result line and the kernel's steps.
+   *
+   * @param failed whether the call returned an errno
+   */
+  public record LogEntry(String resultLine, List<String> steps, boolean failed) {}
+
+  /**
+   * What a call from the window did.
+   *
+   * @param reason for a failed call, one sentence saying why; else null
+   */
+  public record CallOutcome(
+      Statement statement, SysResult result, List<KernelEvent> events, String reason) {
+
+    /** Whether the call returned an errno. */
+    public boolean failed() {
+      return result != null && result.failed();
+    }
+  }
+
+  /** The simulated machine. Read it; change it only through {@link #run}. */
+  public Kernel kernel() {
+    return runner.kernel();
+  }
+
+  /** The task with {@code label}, or null. */
+  public Task task(String label) {
+    return runner.task(label);
+  }
+
+  /** Every statement run so far, in order: the experiment as a script. */
+  public List<Statement> history() {
+    return List.copyOf(history);
+  }
+
+  /** Increases after every state change; views redraw on it. */
+  public ReadOnlyIntegerProperty revisionProperty() {
+    return revision.getReadOnlyProperty();
+  }
+
+  /** The selected task, or null. */
+  public ObjectProperty<Task> selectedProperty() {
+    return selected;
+  }
+
+  /** The namespace the picture is seen from, or null for the full view from root. */
+  public ObjectProperty<PidNamespace> perspectiveProperty() {
+    return perspective;
+  }
+
+  /** The event log, newest last. */
+  public ObservableList<LogEntry> log() {
+    return log;
+  }
+
+  /** Calls {@code listener} after every statement run, before views redraw. */
+  public void addOutcomeListener(Consumer<? super CallOutcome> listener) {
+    outcomeListeners.add(Objects.requireNonNull(listener));
+  }
+
+  /**
+   * Runs one statement of the scenario language, e.g. {@code fork init a}.
+   *
+   * @throws ScriptError when the statement is not valid here (bad syntax, unknown label, a task
+   *     that is not running): nothing changed
+   */
+  public CallOutcome run(String statementText) throws ScriptError {
+    Statement s = ScriptParser.parseStatement(history.size() + 1, statementText);
+    ScriptRunner.Outcome o = runner.execute(s);
+    history.add(s);
+    String reason =
+        o.result() != null && o.result().failed()
+            ? Explainer.failure(s.words().get(0), o.result().errno())
+            : null;
+    CallOutcome outcome = new CallOutcome(s, o.result(), o.events(), reason);
+    if (o.resultLine() != null) {
+      log.add(
+          new LogEntry(
+              o.resultLine().substring(o.resultLine().indexOf(' ') + 1),
+              explainer.steps(o),
+              outcome.failed()));
+    }
+    Task sel = selected.get();
+    if (sel != null && sel.state() == org.pidnslab.kernel.TaskState.DEAD) {
+      selected.set(null);
+    }
+    PidNamespace view = perspective.get();
+    if (view != null && !inUse(view)) {
+      perspective.set(null);
+    }
+    for (Consumer<? super CallOutcome> l : outcomeListeners) {
+      l.accept(outcome);
+    }
+    revision.set(revision.get() + 1);
+    return outcome;
+  }
+
+  /** Starts over on a fresh machine: init alone in root. */
+  public void reset() {
+    runner = new ScriptRunner();
+    history.clear();
+    log.clear();
+    selected.set(null);
+    perspective.set(null);
+    revision.set(revision.get() + 1);
+  }
+
+  /**
+   * A free label for a new child of {@code parent}: the parent's label with the next free number
+   * ({@code a} → {@code a1}, {@code a2}...), {@code p1}, {@code p2}... for init's children.
+   */
+  public String proposeLabel(Task parent) {
+    String base = parent == null || parent == kernel().init() ? "p" : parent.comm();
+    for (int n = 1; ; n++) {
+      String candidate = base + n;
+      if (runner.task(candidate) == null) {
+        return candidate;
+      }
+    }
+  }
+
+  /** Whether a label is free for a new task. */
+  public boolean isFreeLabel(String label) {
+    return runner.task(label) == null;
+  }
+
+  /** Namespaces that can still be shown: the active namespace of some task not yet reaped. */
+  public List<PidNamespace> namespacesInUse() {
+    List<PidNamespace> out = new ArrayList<>();
+    for (PidNamespace ns : kernel().namespaces()) {
+      if (inUse(ns)) {
+        out.add(ns);
+      }
+    }
+    return out;
+  }
+
+  private boolean inUse(PidNamespace ns) {
+    for (Task t : kernel().tasks()) {
+      if (t.activeNs() == ns) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,58 @@
+package org.pidnslab.app;
+
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/**
+ * What the Lab remembers between runs: window size, theme and layout. Kept in java.util.prefs under
+ * a node that tests can redirect with {@code -Dpidnslab.prefs=NODE}.
+ */
+final class Settings {
+  private final Preferences prefs;
+
+  Settings() {
+    this(Preferences.userRoot().node(System.getProperty("pidnslab.prefs", "org/pidnslab/lab")));
+  }
+
+  Settings(Preferences prefs) {
+    this.prefs = prefs;
+  }
+
+  double width() {
+    return prefs.getDouble("width", 1280);
+  }
+
+  double height() {
+    return prefs.getDouble("height", 800);
+  }
+
+  void size(double width, double height) {
+    prefs.putDouble("width", width);
+    prefs.putDouble("height", height);
+  }
+
+  String theme() {
+    return prefs.get("theme", "LIGHT");
+  }
+
+  void theme(String theme) {
+    prefs.put("theme", theme);
+  }
+
+  String layout() {
+    return prefs.get("layout", "TREE");
+  }
+
+  void layout(String layout) {
+    prefs.put("layout", layout);
+  }
+
+  /** Writes the settings out now. */
+  void flush() {
+    try {
+      prefs.flush();
+    } catch (BackingStoreException e) {
+      // settings are a convenience: losing them must never stop the Lab
+    }
+  }
+}

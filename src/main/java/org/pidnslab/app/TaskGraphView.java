@@ -1,0 +1,526 @@
+package org.pidnslab.app;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.geometry.Bounds;
+import javafx.scene.Group;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Polyline;
+import javafx.scene.shape.Rectangle;
+import javafx.util.StringConverter;
+import org.pidnslab.graph.Drawing;
+import org.pidnslab.graph.DrawingBuilder;
+import org.pidnslab.graph.DrawingOptions;
+import org.pidnslab.graph.LayoutChoice;
+import org.pidnslab.graph.NamespaceHull;
+import org.pidnslab.graph.Palette;
+import org.pidnslab.graph.Point;
+import org.pidnslab.graph.TaskNode;
+import org.pidnslab.graph.TreeEdge;
+import org.pidnslab.kernel.KernelEvent;
+import org.pidnslab.kernel.Pid;
+import org.pidnslab.kernel.Task;
+import org.pidnslab.kernel.TaskState;
+
+/**
+ * The task graph: renders the drawing model of the current state (hulls, edges, task figures),
+ * keeps figures by task so a change only moves and restyles what changed, and hands the kernel
+ * events of each call to the {@link StoryAnimator}. Zoom with Ctrl+wheel, pan by dragging.
+ */
+final class TaskGraphView extends StackPane {
+  private static final double MARGIN = 24;
+  private final LabModel model;
+  private final Group hullLayer = new Group();
+  private final Group edgeLayer = new Group();
+  private final Group nodeLayer = new Group();
+  private final Group overlayLayer = new Group();
+  private final Group content = new Group(hullLayer, edgeLayer, nodeLayer, overlayLayer);
+  private final Rectangle backdrop = new Rectangle();
+  private final ScrollPane scroller;
+  private final Map<Integer, TaskFigure> figures = new HashMap<>();
+  private final Map<Integer, Task> tasksBySerial = new HashMap<>();
+  private final StoryAnimator animator;
+  private final ComboBox<Motion> speed = new ComboBox<>();
+  private final List<KernelEvent> pending = new ArrayList<>();
+  private DrawingBuilder builder = new DrawingBuilder();
+  private org.pidnslab.graph.Theme theme = org.pidnslab.graph.Theme.LIGHT;
+  private LayoutChoice layout = LayoutChoice.TREE;
+  private Drawing drawing;
+  private double zoom = 1;
+  private boolean userZoomed; // until the user zooms, small pictures are scaled up to fill the view
+  private Consumer<Task> onClick = t -> {};
+  private Function<Task, ContextMenu> contextMenus = t -> null;
+  private ContextMenu showing;
+
+  TaskGraphView(LabModel model) {
+    this.model = model;
+    setId("graph");
+    setFocusTraversable(true);
+    getStyleClass().add("graph-surface");
+    content.getChildren().add(0, backdrop);
+    Group zoomGroup = new Group(content);
+    // the canvas is at least as large as the viewport, so a small picture sits in the middle
+    StackPane canvas = new StackPane(zoomGroup);
+    scroller = new ScrollPane(canvas);
+    canvas
+        .minWidthProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> scroller.getViewportBounds().getWidth(), scroller.viewportBoundsProperty()));
+    canvas
+        .minHeightProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> scroller.getViewportBounds().getHeight(), scroller.viewportBoundsProperty()));
+    canvas.setOnMouseClicked(
+        e -> {
+          requestFocus();
+          if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+            model.selectedProperty().set(null);
+          }
+        });
+    scroller.viewportBoundsProperty().addListener((o, a, b) -> autoFit());
+    scroller.setPannable(true);
+    scroller.setFitToWidth(false);
+    scroller.setId("graphScroller");
+    getChildren().add(scroller);
+    animator = new StoryAnimator(this);
+    model.addOutcomeListener(o -> pending.addAll(o.events()));
+    scroller.addEventFilter(
+        ScrollEvent.SCROLL,
+        e -> {
+          if (e.isShortcutDown()) {
+            userZoomed = true;
+            setZoom(zoom * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1));
+            e.consume();
+          }
+        });
+    backdrop.setOnMouseClicked(
+        e -> {
+          requestFocus();
+          if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+            model.selectedProperty().set(null);
+          }
+        });
+    speed.setId("speed");
+    speed.getItems().setAll(Motion.values());
+    speed.setValue(Motion.NORMAL);
+    speed.setTooltip(new Tooltip("Animation speed; Instant shows the final picture at once"));
+    speed.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(Motion m) {
+            return m == null ? "" : "speed: " + m.title();
+          }
+
+          @Override
+          public Motion fromString(String s) {
+            return Motion.NORMAL;
+          }
+        });
+  }
+
+  /** The speed control for the toolbar. */
+  ComboBox<Motion> speedControl() {
+    return speed;
+  }
+
+  Motion motion() {
+    return speed.getValue() == null ? Motion.NORMAL : speed.getValue();
+  }
+
+  void setOnTaskClicked(Consumer<Task> handler) {
+    onClick = handler;
+  }
+
+  void setContextMenuFactory(Function<Task, ContextMenu> factory) {
+    contextMenus = factory;
+  }
+
+  void setTheme(Theme t) {
+    org.pidnslab.graph.Theme g =
+        switch (t) {
+          case LIGHT -> org.pidnslab.graph.Theme.LIGHT;
+          case DARK -> org.pidnslab.graph.Theme.DARK;
+          case PROJECTOR -> org.pidnslab.graph.Theme.PROJECTOR;
+        };
+    if (!g.equals(theme)) {
+      theme = g;
+      builder = new DrawingBuilder(new org.pidnslab.graph.AwtTextMetrics(g.typography()));
+      figures.values().forEach(f -> nodeLayer.getChildren().remove(f));
+      figures.clear();
+      redraw();
+    }
+  }
+
+  void setLayoutChoice(LayoutChoice choice) {
+    if (choice != layout) {
+      layout = choice;
+      redraw();
+    }
+  }
+
+  LayoutChoice layoutChoice() {
+    return layout;
+  }
+
+  /** The drawing on show. */
+  Drawing drawing() {
+    return drawing;
+  }
+
+  /** The figure of a task, or null. */
+  TaskFigure figure(Task t) {
+    return t == null ? null : figures.get(t.serial());
+  }
+
+  /** The overlay layer where animations put transient marks (labels, waves). */
+  Group overlay() {
+    return overlayLayer;
+  }
+
+  Group edges() {
+    return edgeLayer;
+  }
+
+  /** Jumps every running animation to its end: the final frame, now. */
+  void finishAnimations() {
+    animator.finish();
+  }
+
+  boolean animating() {
+    return animator.running();
+  }
+
+  /** Rebuilds the picture from the kernel and animates what the pending events say happened. */
+  void redraw() {
+    animator.finish();
+    Drawing old = drawing;
+    drawing =
+        builder.build(
+            model.kernel(), new DrawingOptions(model.perspectiveProperty().get(), layout));
+    tasksBySerial.clear();
+    for (Task t : model.kernel().tasks()) {
+      tasksBySerial.put(t.serial(), t);
+    }
+    backdrop.setWidth(drawing.width() + 2 * MARGIN);
+    backdrop.setHeight(drawing.height() + 2 * MARGIN);
+    backdrop.setFill(Color.web(theme.background()));
+    setBackground(new Background(new BackgroundFill(Color.web(theme.background()), null, null)));
+    scroller.setStyle(
+        "-fx-background: "
+            + theme.background()
+            + "; -fx-background-color: "
+            + theme.background()
+            + ";");
+    content.setTranslateX(0);
+    drawHulls();
+    drawEdges();
+    Map<Integer, double[]> before = new HashMap<>();
+    List<TaskFigure> gone = new ArrayList<>();
+    for (TaskFigure f : figures.values()) {
+      before.put(f.serial(), new double[] {f.getTranslateX(), f.getTranslateY()});
+    }
+    List<TaskFigure> born = new ArrayList<>();
+    Map<Integer, TaskNode> nodes = drawing.tasksBySerial();
+    for (var it = figures.entrySet().iterator(); it.hasNext(); ) {
+      var e = it.next();
+      if (!nodes.containsKey(e.getKey())) {
+        gone.add(e.getValue());
+        it.remove();
+      }
+    }
+    for (TaskNode n : drawing.tasks()) {
+      TaskFigure f = figures.get(n.serial());
+      if (f == null) {
+        f = new TaskFigure(n.serial());
+        TaskFigure fig = f;
+        f.setOnMouseClicked(
+            e -> {
+              requestFocus(); // arrow keys and one-letter shortcuts now reach the graph
+              if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+                Task t = tasksBySerial.get(fig.serial());
+                if (t != null) {
+                  onClick.accept(t);
+                }
+                e.consume();
+              }
+            });
+        // the secondary press opens the menu (not every glass platform sends a menu event);
+        // the context-menu key does too
+        f.setOnMousePressed(
+            e -> {
+              if (e.isSecondaryButtonDown()) {
+                showMenu(fig, e.getScreenX(), e.getScreenY());
+                e.consume();
+              }
+            });
+        f.setOnContextMenuRequested(
+            e -> {
+              if (!e.isKeyboardTrigger()) {
+                return;
+              }
+              showMenu(fig, e.getScreenX(), e.getScreenY());
+              e.consume();
+            });
+        figures.put(n.serial(), f);
+        nodeLayer.getChildren().add(f);
+        born.add(f);
+      }
+      f.update(n, theme, waitingFor(tasksBySerial.get(n.serial())));
+      f.setTranslateX(n.box().x() + MARGIN);
+      f.setTranslateY(n.box().y() + MARGIN);
+    }
+    nodeLayer.getChildren().removeAll(gone);
+    showSelection(model.selectedProperty().get());
+    autoFit();
+    List<KernelEvent> events = List.copyOf(pending);
+    pending.clear();
+    if (old != null && !motion().instant()) {
+      animator.play(events, before, born, gone, motion());
+    }
+  }
+
+  private void showMenu(TaskFigure fig, double x, double y) {
+    Task t = tasksBySerial.get(fig.serial());
+    if (t == null) {
+      return;
+    }
+    if (showing != null) {
+      showing.hide();
+    }
+    showing = contextMenus.apply(t);
+    if (showing != null) {
+      showing.show(fig, x, y);
+    }
+  }
+
+  private String waitingFor(Task t) {
+    if (t == null || t.state() != TaskState.EXITING) {
+      return null;
+    }
+    List<String> holders = new ArrayList<>();
+    for (Pid p : t.activeNs().pids()) {
+      if (p == t.pid()) {
+        continue;
+      }
+      holders.add(
+          p.task() == null
+              ? p + " (a group id)"
+              : p.task().comm() + " (" + p.task().state().letter() + ")");
+    }
+    return "E: waits for " + String.join(", ", holders);
+  }
+
+  private void drawHulls() {
+    hullLayer.getChildren().clear();
+    List<NamespaceHull> hulls = new ArrayList<>(drawing.hulls());
+    hulls.sort(Comparator.comparingInt(NamespaceHull::level));
+    for (NamespaceHull h : hulls) {
+      Polygon p = new Polygon();
+      for (Point pt : h.outline()) {
+        p.getPoints().addAll(pt.x() + MARGIN, pt.y() + MARGIN);
+      }
+      Color c = Color.web(Palette.hex(h.colorIndex()));
+      double fade = h.faded() ? theme.fadedOpacity() : 1;
+      p.setFill(c.deriveColor(0, 1, 1, theme.hullFillOpacity() * h.fillWeight() * fade));
+      p.setStroke(c.deriveColor(0, 1, 1, theme.hullStrokeOpacity() * fade));
+      p.setStrokeWidth(1.5);
+      p.getStyleClass().add("hull");
+      p.setId("hull-" + h.namespace() + "-" + h.part());
+      p.setMouseTransparent(true);
+      hullLayer.getChildren().add(p);
+      if (h.part() == 0 && !h.outline().isEmpty()) {
+        hullLayer.getChildren().add(hullName(h, c.deriveColor(0, 1, 0.75, fade)));
+      }
+    }
+  }
+
+  /** The namespace's name just above the left end of its hull's top edge. */
+  private javafx.scene.text.Text hullName(NamespaceHull h, Color colour) {
+    double top = Double.POSITIVE_INFINITY;
+    for (Point pt : h.outline()) {
+      top = Math.min(top, pt.y());
+    }
+    double left = Double.POSITIVE_INFINITY;
+    for (Point pt : h.outline()) {
+      if (pt.y() == top) {
+        left = Math.min(left, pt.x());
+      }
+    }
+    javafx.scene.text.Text t = new javafx.scene.text.Text(h.namespace());
+    org.pidnslab.graph.Typography ty = theme.typography();
+    t.setFont(
+        javafx.scene.text.Font.font(
+            ty.family(), javafx.scene.text.FontWeight.BOLD, ty.detailSize()));
+    t.setFill(colour);
+    t.setX(left + MARGIN + 2);
+    t.setY(top + MARGIN - 3);
+    t.getStyleClass().add("hull-name");
+    t.setMouseTransparent(true);
+    return t;
+  }
+
+  private void drawEdges() {
+    edgeLayer.getChildren().clear();
+    for (TreeEdge e : drawing.edges()) {
+      Polyline line = new Polyline();
+      for (Point pt : e.points()) {
+        line.getPoints().addAll(pt.x() + MARGIN, pt.y() + MARGIN);
+      }
+      line.setStroke(Color.web(e.crossesNamespace() ? theme.crossEdge() : theme.edge()));
+      line.setStrokeWidth(theme.edgeWidth());
+      if (e.crossesNamespace()) {
+        line.getStrokeDashArray().setAll(5.0, 4.0);
+      }
+      line.setOpacity(e.faded() ? theme.fadedOpacity() : 1);
+      line.setId("edge-" + e.fromSerial() + "-" + e.toSerial());
+      line.setUserData(e);
+      line.setMouseTransparent(true);
+      edgeLayer.getChildren().add(line);
+    }
+  }
+
+  /** Marks {@code t}'s figure as selected. */
+  void showSelection(Task t) {
+    for (TaskFigure f : figures.values()) {
+      f.setSelected(t != null && f.serial() == t.serial());
+    }
+  }
+
+  /** Scrolls so that {@code t} is in view. */
+  void reveal(Task t) {
+    TaskFigure f = figure(t);
+    if (f == null) {
+      return;
+    }
+    Bounds b = content.getLayoutBounds();
+    double x = (f.getTranslateX()) / Math.max(1, b.getWidth());
+    double y = (f.getTranslateY()) / Math.max(1, b.getHeight());
+    scroller.setHvalue(x);
+    scroller.setVvalue(y);
+  }
+
+  /** Arrow keys move the selection: up to the parent, down to a child, sideways along the row. */
+  boolean navigate(KeyCode code) {
+    Task t = model.selectedProperty().get();
+    if (drawing == null) {
+      return false;
+    }
+    if (t == null) {
+      if (code.isArrowKey()) {
+        model.selectedProperty().set(model.kernel().init());
+        return true;
+      }
+      return false;
+    }
+    TaskNode me = drawing.tasksBySerial().get(t.serial());
+    Task next = null;
+    switch (code) {
+      case UP -> next = t.realParent();
+      case DOWN -> next = t.children().isEmpty() ? null : t.children().get(0);
+      case LEFT, RIGHT -> {
+        if (me == null) {
+          return false;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (TaskNode n : drawing.tasks()) {
+          double dx = n.box().centerX() - me.box().centerX();
+          boolean sameRow = Math.abs(n.box().y() - me.box().y()) < 1;
+          boolean rightSide = code == KeyCode.RIGHT ? dx > 0 : dx < 0;
+          if (sameRow && rightSide && Math.abs(dx) < best) {
+            best = Math.abs(dx);
+            next = tasksBySerial.get(n.serial());
+          }
+        }
+      }
+      default -> {
+        return false;
+      }
+    }
+    if (next != null) {
+      model.selectedProperty().set(next);
+      reveal(next);
+    }
+    return true;
+  }
+
+  void zoomIn() {
+    userZoomed = true;
+    setZoom(zoom * 1.25);
+  }
+
+  void zoomOut() {
+    userZoomed = true;
+    setZoom(zoom / 1.25);
+  }
+
+  /** Scales the picture to fit the visible area, and keeps fitting it as it changes. */
+  void fit() {
+    userZoomed = false;
+    if (drawing == null) {
+      return;
+    }
+    setZoom(fitScale());
+  }
+
+  private double fitScale() {
+    double w = Math.max(100, scroller.getViewportBounds().getWidth() - 4);
+    double h = Math.max(100, scroller.getViewportBounds().getHeight() - 4);
+    return Math.min(w / (drawing.width() + 2 * MARGIN), h / (drawing.height() + 2 * MARGIN));
+  }
+
+  /**
+   * Until the user zooms: small pictures grow (up to 1.6x) to fill the view, big ones shrink to fit
+   * (down to 0.6x).
+   */
+  private void autoFit() {
+    if (userZoomed || drawing == null || scroller.getViewportBounds().getWidth() <= 0) {
+      return;
+    }
+    setZoom(Math.max(0.6, Math.min(1.6, fitScale())));
+  }
+
+  double zoom() {
+    return zoom;
+  }
+
+  private void setZoom(double z) {
+    zoom = Math.max(0.05, Math.min(4, z));
+    content.setScaleX(zoom);
+    content.setScaleY(zoom);
+  }
+
+  /** The task behind a figure serial, for the animator. */
+  Task task(int serial) {
+    return tasksBySerial.get(serial);
+  }
+
+  TaskFigure figure(int serial) {
+    return figures.get(serial);
+  }
+
+  double margin() {
+    return MARGIN;
+  }
+
+  org.pidnslab.graph.Theme graphTheme() {
+    return theme;
+  }
+}
