@@ -379,12 +379,17 @@ public final class Kernel {
   }
 
   private static void propagateHasChildSubreaper(Task task) {
-    for (Task c = task.firstChild; c != null; c = c.nextSibling) {
-      if (c.hasChildSubreaper || c.isNamespaceInit()) {
-        continue; // already known below, or never leaves its namespace
+    // iterative, like walk_process_tree(): a fork chain can be ~32k generations deep
+    java.util.ArrayDeque<Task> todo = new java.util.ArrayDeque<>();
+    todo.push(task);
+    while (!todo.isEmpty()) {
+      for (Task c = todo.pop().firstChild; c != null; c = c.nextSibling) {
+        if (c.hasChildSubreaper || c.isNamespaceInit()) {
+          continue; // already known below, or never leaves its namespace
+        }
+        c.hasChildSubreaper = true;
+        todo.push(c);
       }
-      c.hasChildSubreaper = true;
-      propagateHasChildSubreaper(c);
     }
   }
 

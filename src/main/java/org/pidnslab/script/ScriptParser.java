@@ -32,6 +32,9 @@ public final class ScriptParser {
 
   /** Parses a whole script; blank and comment-only lines are left out. */
   public static List<ParsedLine> parse(String text) {
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a UTF-8 byte-order mark some editors write
+    }
     List<ParsedLine> out = new ArrayList<>();
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
