@@ -63,14 +63,16 @@ public final class LabApp extends Application {
   private static void runScript(MainWindow window, Path file) {
     try {
       String text = Files.readString(file);
+      java.util.List<String> statements = new java.util.ArrayList<>();
       for (ScriptParser.ParsedLine line : ScriptParser.parse(text)) {
         if (line.error() != null) {
           throw line.error();
         }
         if (!line.statement().words().get(0).equals("expect")) {
-          window.model().run(line.statement().text());
+          statements.add(line.statement().text());
         }
       }
+      window.model().runAll(statements);
     } catch (ScriptError e) {
       System.err.println(e.format(file.toString()));
     } catch (java.io.IOException e) {

@@ -37,6 +37,7 @@ public final class LabModel {
   private final ObservableList<LogEntry> log = FXCollections.observableArrayList();
   private final List<Consumer<? super CallOutcome>> outcomeListeners = new CopyOnWriteArrayList<>();
   private final Explainer explainer = new Explainer();
+  private boolean batch;
 
   /**
    * One line of the event log: the statement's result line and the kernel's steps.
@@ -129,11 +130,36 @@ public final class LabModel {
     if (view != null && !inUse(view)) {
       perspective.set(null);
     }
-    for (Consumer<? super CallOutcome> l : outcomeListeners) {
-      l.accept(outcome);
+    if (!batch) {
+      for (Consumer<? super CallOutcome> l : outcomeListeners) {
+        l.accept(outcome);
+      }
+      revision.set(revision.get() + 1);
     }
-    revision.set(revision.get() + 1);
     return outcome;
+  }
+
+  /**
+   * Runs many statements as one step: one redraw at the end, and no animation (a loaded script or a
+   * large experiment is shown as its final picture).
+   *
+   * @throws ScriptError at the first statement that is not valid; the ones before it ran
+   */
+  public void runAll(List<String> statements) throws ScriptError {
+    batch = true;
+    try {
+      for (String s : statements) {
+        run(s);
+      }
+    } finally {
+      batch = false;
+      revision.set(revision.get() + 1);
+    }
+  }
+
+  /** Whether {@link #runAll} is running: views skip per-statement work. */
+  public boolean inBatch() {
+    return batch;
   }
 
   /** Starts over on a fresh machine: init alone in root. */
@@ -167,9 +193,13 @@ public final class LabModel {
 
   /** Namespaces that can still be shown: the active namespace of some task not yet reaped. */
   public List<PidNamespace> namespacesInUse() {
+    java.util.Set<PidNamespace> active = new java.util.HashSet<>();
+    for (Task t : kernel().tasks()) {
+      active.add(t.activeNs());
+    }
     List<PidNamespace> out = new ArrayList<>();
     for (PidNamespace ns : kernel().namespaces()) {
-      if (inUse(ns)) {
+      if (active.contains(ns)) {
         out.add(ns);
       }
     }

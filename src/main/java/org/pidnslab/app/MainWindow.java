@@ -565,6 +565,9 @@ public final class MainWindow {
     };
   }
 
+  /** How many kernel steps a log line shows before it summarises the rest. */
+  static final int LOG_STEPS_SHOWN = 24;
+
   /** A log line: the result, and the kernel's steps under it. */
   private static final class LogCell extends ListCell<LabModel.LogEntry> {
     @Override
@@ -576,9 +579,17 @@ public final class MainWindow {
         setTooltip(null);
         return;
       }
-      setText(
-          item.resultLine()
-              + (item.steps().isEmpty() ? "" : "\n    " + String.join("\n    ", item.steps())));
+      List<String> steps = item.steps();
+      StringBuilder text = new StringBuilder(item.resultLine());
+      int shown = Math.min(steps.size(), LOG_STEPS_SHOWN);
+      for (int i = 0; i < shown; i++) {
+        text.append("\n    ").append(steps.get(i));
+      }
+      if (steps.size() > shown) {
+        // kill -1 over thousands of tasks has thousands of steps: a log line must stay readable
+        text.append("\n    … and ").append(steps.size() - shown).append(" more steps");
+      }
+      setText(text.toString());
       if (item.failed()) {
         getStyleClass().add("failed");
       }

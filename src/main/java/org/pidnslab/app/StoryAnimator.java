@@ -31,6 +31,12 @@ import org.pidnslab.kernel.Task;
  * the final frame at once, so a new action never waits.
  */
 final class StoryAnimator {
+  /** Above this many figures, a relayout jumps instead of gliding: frames must stay short. */
+  static final int MOVE_LIMIT = 800;
+
+  /** At most this many events of one call are animated one by one. */
+  static final int EFFECT_LIMIT = 120;
+
   private final TaskGraphView view;
   private final List<Runnable> finalFrame = new ArrayList<>();
   private ParallelTransition running;
@@ -70,9 +76,15 @@ final class StoryAnimator {
       List<TaskFigure> gone,
       Motion m) {
     ParallelTransition all = new ParallelTransition();
-    moveSurvivors(all, before, born, m);
+    if (before.size() <= MOVE_LIMIT) {
+      moveSurvivors(all, before, born, m);
+    }
     double step = 0;
+    int effects = 0;
     for (KernelEvent e : events) {
+      if (++effects > EFFECT_LIMIT) {
+        break; // a kill -1 over thousands of tasks: tell the first part, show the end at once
+      }
       if (e instanceof KernelEvent.TaskForked f) {
         grow(all, f, before, m, step);
         step += 1;
@@ -215,8 +227,7 @@ final class StoryAnimator {
         r.reason() == KernelEvent.ReparentReason.SUBREAPER
             ? "adopted by " + r.to().comm() + " (child subreaper)"
             : "adopted by " + r.to().comm() + " (init of " + r.from().activeNs().name() + ")";
-    Polyline edge =
-        (Polyline) view.edges().lookup("#edge-" + r.to().serial() + "-" + r.child().serial());
+    Polyline edge = view.edge(r.to().serial(), r.child().serial());
     double[] oldParent = before.get(r.from().serial());
     TaskFigure oldFig = view.figure(r.from());
     if (edge != null && oldParent != null && !edge.getPoints().isEmpty()) {

@@ -31,11 +31,40 @@ final class TaskFigure extends Group {
   private final Text waiting = new Text();
   private org.pidnslab.graph.Theme theme;
   private boolean selected;
+  private String tooltipText = "";
+  private Tooltip installed;
 
   TaskFigure(int serial) {
     this.serial = serial;
     setId("task-" + serial);
     getStyleClass().add("task-figure");
+    // a figure is drawn once into a bitmap and then only moved: text is the costly part
+    setCache(true);
+    setCacheHint(javafx.scene.CacheHint.SPEED);
+    // tooltips are made on first hover: thousands of figures must not each build one up front
+    setOnMouseEntered(
+        e -> {
+          if (installed == null || !installed.getText().equals(tooltipText)) {
+            if (installed != null) {
+              Tooltip.uninstall(this, installed);
+            }
+            installed = new Tooltip(tooltipText);
+            Tooltip.install(this, installed);
+          }
+        });
+  }
+
+  private static void lazyTooltip(javafx.scene.Node n, String text) {
+    if (n.getProperties().get("tip") == null) {
+      Tooltip t = new Tooltip(text);
+      Tooltip.install(n, t);
+      n.getProperties().put("tip", t);
+    }
+  }
+
+  /** The tooltip text of the task, shown on hover. */
+  String tooltipText() {
+    return tooltipText;
   }
 
   int serial() {
@@ -52,13 +81,22 @@ final class TaskFigure extends Group {
     return (Text) lookup(".task-label");
   }
 
+  /** Whether {@code n} shows something else than the figure does now (position aside). */
+  boolean needsUpdate(TaskNode n, org.pidnslab.graph.Theme t, String waitingFor) {
+    String wait = waitingFor == null ? "" : waitingFor;
+    return node == null
+        || !n.translate(-n.box().x(), -n.box().y()).equals(node)
+        || !t.equals(theme)
+        || !wait.equals(waiting.getText());
+  }
+
   /** Redraws the figure if {@code n} differs from what is shown; returns whether it did. */
   boolean update(TaskNode n, org.pidnslab.graph.Theme t, String waitingFor) {
-    TaskNode local = n.translate(-n.box().x(), -n.box().y());
-    String wait = waitingFor == null ? "" : waitingFor;
-    if (local.equals(node) && t.equals(theme) && wait.equals(waiting.getText())) {
+    if (!needsUpdate(n, t, waitingFor)) {
       return false;
     }
+    TaskNode local = n.translate(-n.box().x(), -n.box().y());
+    String wait = waitingFor == null ? "" : waitingFor;
     node = local;
     theme = t;
     getChildren().clear();
@@ -100,7 +138,8 @@ final class TaskFigure extends Group {
       tx.setX(c.box().x() + (c.box().w() - w) / 2);
       tx.setY(c.baseline());
       chip.getChildren().addAll(r, tx);
-      Tooltip.install(chip, new Tooltip(c.namespace() + " (level " + c.level() + "): " + c.text()));
+      String chipTip = c.namespace() + " (level " + c.level() + "): " + c.text();
+      chip.setOnMouseEntered(e -> lazyTooltip(chip, chipTip));
       chips.add(chip);
       getChildren().add(chip);
     }
@@ -114,7 +153,8 @@ final class TaskFigure extends Group {
       getChildren().add(waiting);
     }
     setOpacity(local.faded() ? t.fadedOpacity() : local.ghost() ? 0.75 : 1);
-    Tooltip.install(this, new Tooltip(local.tooltip()));
+    tooltipText = local.tooltip();
+    installed = null;
     applySelection();
     return true;
   }

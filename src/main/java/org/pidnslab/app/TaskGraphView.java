@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Group;
 import javafx.scene.control.ComboBox;
@@ -35,6 +36,7 @@ import org.pidnslab.graph.TaskNode;
 import org.pidnslab.graph.TreeEdge;
 import org.pidnslab.kernel.KernelEvent;
 import org.pidnslab.kernel.Pid;
+import org.pidnslab.kernel.PidNamespace;
 import org.pidnslab.kernel.Task;
 import org.pidnslab.kernel.TaskState;
 
@@ -45,6 +47,28 @@ import org.pidnslab.kernel.TaskState;
  */
 final class TaskGraphView extends StackPane {
   private static final double MARGIN = 24;
+
+  /** Small pictures are scaled up at most this much to fill the view. */
+  static final double MAX_AUTO_ZOOM = 1.6;
+
+  /** Automatic fitting never shrinks text below this scale; the Fit button does. */
+  static final double MIN_AUTO_ZOOM = 0.6;
+
+  /** At most this many figures are rebuilt in one frame. */
+  static final int REBUILDS_PER_FRAME = 250;
+
+  /** Above this many tasks the layout runs on a background thread. */
+  static final int ASYNC_ABOVE = 1500;
+
+  private final java.util.concurrent.Executor layoutThread =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "pidns-lab-layout");
+            t.setDaemon(true);
+            return t;
+          });
+  private boolean building;
+  private int requested;
   private final LabModel model;
   private final Group hullLayer = new Group();
   private final Group edgeLayer = new Group();
@@ -54,6 +78,7 @@ final class TaskGraphView extends StackPane {
   private final Rectangle backdrop = new Rectangle();
   private final ScrollPane scroller;
   private final Map<Integer, TaskFigure> figures = new HashMap<>();
+  private final Map<Long, Polyline> edgeLines = new HashMap<>();
   private final Map<Integer, Task> tasksBySerial = new HashMap<>();
   private final StoryAnimator animator;
   private final ComboBox<Motion> speed = new ComboBox<>();
@@ -165,6 +190,7 @@ final class TaskGraphView extends StackPane {
       builder = new DrawingBuilder(new org.pidnslab.graph.AwtTextMetrics(g.typography()));
       figures.values().forEach(f -> nodeLayer.getChildren().remove(f));
       figures.clear();
+      edgeLines.clear();
       redraw();
     }
   }
@@ -199,6 +225,11 @@ final class TaskGraphView extends StackPane {
     return edgeLayer;
   }
 
+  /** The line from a parent to a child, or null. */
+  Polyline edge(int fromSerial, int toSerial) {
+    return edgeLines.get(((long) fromSerial << 32) | (toSerial & 0xffffffffL));
+  }
+
   /** Jumps every running animation to its end: the final frame, now. */
   void finishAnimations() {
     animator.finish();
@@ -210,11 +241,100 @@ final class TaskGraphView extends StackPane {
 
   /** Rebuilds the picture from the kernel and animates what the pending events say happened. */
   void redraw() {
+    if (model.kernel().taskCount() <= ASYNC_ABOVE) {
+      requested++;
+      apply(
+          builder.build(
+              model.kernel(), new DrawingOptions(model.perspectiveProperty().get(), layout)));
+      return;
+    }
+    requested++;
+    if (!building) {
+      buildInBackground();
+    }
+  }
+
+  /**
+   * Large graphs are laid out off the FX thread. The kernel is not thread-safe and the FX thread
+   * keeps changing it, so the layout thread replays the experiment's statements into a private copy
+   * (a few milliseconds for thousands of statements: the history is the state) and draws that. Task
+   * and namespace serials are the same in the copy, so the picture maps back. Clicks made meanwhile
+   * coalesce into one more build.
+   */
+  private void buildInBackground() {
+    building = true;
+    int generation = requested;
+    List<org.pidnslab.script.Statement> history = model.history();
+    PidNamespace view = model.perspectiveProperty().get();
+    int viewSerial = view == null ? -1 : view.serial();
+    LayoutChoice choice = layout;
+    DrawingBuilder background =
+        new DrawingBuilder(new org.pidnslab.graph.AwtTextMetrics(theme.typography()));
+    layoutThread.execute(
+        () -> {
+          Drawing d;
+          try {
+            org.pidnslab.script.ScriptRunner copy = new org.pidnslab.script.ScriptRunner();
+            for (org.pidnslab.script.Statement st : history) {
+              copy.execute(st);
+            }
+            PidNamespace copyView = null;
+            for (PidNamespace ns : copy.kernel().namespaces()) {
+              if (ns.serial() == viewSerial) {
+                copyView = ns;
+              }
+            }
+            d = background.build(copy.kernel(), new DrawingOptions(copyView, choice));
+          } catch (org.pidnslab.script.ScriptError | RuntimeException e) {
+            d = null; // cannot happen for a history that ran once; fall back to the FX thread
+          }
+          Drawing built = d;
+          Platform.runLater(
+              () -> {
+                building = false;
+                if (generation != requested) {
+                  buildInBackground(); // newer clicks: draw their state instead
+                } else if (built != null) {
+                  apply(built);
+                } else {
+                  apply(
+                      builder.build(
+                          model.kernel(),
+                          new DrawingOptions(model.perspectiveProperty().get(), layout)));
+                }
+              });
+        });
+  }
+
+  /** Whether a background layout or a spread-out redraw is still running (tests wait for it). */
+  boolean layingOut() {
+    return building || !deferred.isEmpty();
+  }
+
+  /** A figure whose content must be redrawn. */
+  private record Pending(TaskFigure figure, TaskNode node, String waiting) {}
+
+  private final java.util.ArrayDeque<Pending> deferred = new java.util.ArrayDeque<>();
+
+  /** Redraws the deferred figures a frame's worth at a time. */
+  private final javafx.animation.AnimationTimer settler =
+      new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+          for (int i = 0; i < REBUILDS_PER_FRAME && !deferred.isEmpty(); i++) {
+            Pending p = deferred.poll();
+            p.figure().update(p.node(), theme, p.waiting());
+          }
+          if (deferred.isEmpty()) {
+            stop();
+          }
+        }
+      };
+
+  private void apply(Drawing next) {
     animator.finish();
     Drawing old = drawing;
-    drawing =
-        builder.build(
-            model.kernel(), new DrawingOptions(model.perspectiveProperty().get(), layout));
+    drawing = next;
     tasksBySerial.clear();
     for (Task t : model.kernel().tasks()) {
       tasksBySerial.put(t.serial(), t);
@@ -238,6 +358,8 @@ final class TaskGraphView extends StackPane {
       before.put(f.serial(), new double[] {f.getTranslateX(), f.getTranslateY()});
     }
     List<TaskFigure> born = new ArrayList<>();
+    List<Pending> changed = new ArrayList<>();
+    deferred.clear();
     Map<Integer, TaskNode> nodes = drawing.tasksBySerial();
     for (var it = figures.entrySet().iterator(); it.hasNext(); ) {
       var e = it.next();
@@ -283,11 +405,33 @@ final class TaskGraphView extends StackPane {
         nodeLayer.getChildren().add(f);
         born.add(f);
       }
-      f.update(n, theme, waitingFor(tasksBySerial.get(n.serial())));
-      f.setTranslateX(n.box().x() + MARGIN);
-      f.setTranslateY(n.box().y() + MARGIN);
+      String waiting = waitingFor(tasksBySerial.get(n.serial()));
+      if (f.needsUpdate(n, theme, waiting)) {
+        changed.add(new Pending(f, n, waiting));
+      }
+      double x = n.box().x() + MARGIN;
+      double y = n.box().y() + MARGIN;
+      if (f.getTranslateX() != x) {
+        f.setTranslateX(x);
+      }
+      if (f.getTranslateY() != y) {
+        f.setTranslateY(y);
+      }
     }
     nodeLayer.getChildren().removeAll(gone);
+    // a call that restyles thousands of tasks (kill -1) is drawn over several frames, newest
+    // tasks first, so no frame blocks the window for long
+    for (int i = 0; i < changed.size(); i++) {
+      Pending p = changed.get(i);
+      if (i < REBUILDS_PER_FRAME) {
+        p.figure().update(p.node(), theme, p.waiting());
+      } else {
+        deferred.add(p);
+      }
+    }
+    if (!deferred.isEmpty()) {
+      settler.start();
+    }
     showSelection(model.selectedProperty().get());
     autoFit();
     List<KernelEvent> events = List.copyOf(pending);
@@ -378,23 +522,51 @@ final class TaskGraphView extends StackPane {
   }
 
   private void drawEdges() {
-    edgeLayer.getChildren().clear();
+    // edges are kept by (parent, child) and only their points change: thousands of edges are
+    // not rebuilt on every click
+    Map<Long, Polyline> next = new HashMap<>(drawing.edges().size() * 2);
+    List<javafx.scene.Node> order = new ArrayList<>(drawing.edges().size());
     for (TreeEdge e : drawing.edges()) {
-      Polyline line = new Polyline();
-      for (Point pt : e.points()) {
-        line.getPoints().addAll(pt.x() + MARGIN, pt.y() + MARGIN);
+      long key = ((long) e.fromSerial() << 32) | (e.toSerial() & 0xffffffffL);
+      Polyline line = edgeLines.remove(key);
+      if (line == null) {
+        line = new Polyline();
+        line.setId("edge-" + e.fromSerial() + "-" + e.toSerial());
+        line.setMouseTransparent(true);
       }
-      line.setStroke(Color.web(e.crossesNamespace() ? theme.crossEdge() : theme.edge()));
-      line.setStrokeWidth(theme.edgeWidth());
-      if (e.crossesNamespace()) {
-        line.getStrokeDashArray().setAll(5.0, 4.0);
+      if (!e.equals(line.getUserData())) {
+        List<Double> pts = new ArrayList<>(e.points().size() * 2);
+        for (Point pt : e.points()) {
+          pts.add(pt.x() + MARGIN);
+          pts.add(pt.y() + MARGIN);
+        }
+        line.getPoints().setAll(pts);
+        line.setStroke(Color.web(e.crossesNamespace() ? theme.crossEdge() : theme.edge()));
+        line.setStrokeWidth(theme.edgeWidth());
+        if (e.crossesNamespace()) {
+          line.getStrokeDashArray().setAll(5.0, 4.0);
+        } else {
+          line.getStrokeDashArray().clear();
+        }
+        line.setOpacity(e.faded() ? theme.fadedOpacity() : 1);
+        line.setUserData(e);
       }
-      line.setOpacity(e.faded() ? theme.fadedOpacity() : 1);
-      line.setId("edge-" + e.fromSerial() + "-" + e.toSerial());
-      line.setUserData(e);
-      line.setMouseTransparent(true);
-      edgeLayer.getChildren().add(line);
+      next.put(key, line);
+      order.add(line);
     }
+    // touch the scene graph only for edges that came or went: re-adding thousands of children
+    // costs more than everything else in a redraw
+    List<Polyline> stale = new ArrayList<>(edgeLines.values());
+    if (!stale.isEmpty()) {
+      edgeLayer.getChildren().removeAll(new java.util.HashSet<>(stale));
+    }
+    for (javafx.scene.Node n : order) {
+      if (n.getParent() == null) {
+        edgeLayer.getChildren().add(n);
+      }
+    }
+    edgeLines.clear();
+    edgeLines.putAll(next);
   }
 
   /** Marks {@code t}'s figure as selected. */
@@ -477,7 +649,7 @@ final class TaskGraphView extends StackPane {
     if (drawing == null) {
       return;
     }
-    setZoom(fitScale());
+    setZoom(Math.min(MAX_AUTO_ZOOM, fitScale())); // the whole picture, however small that makes it
   }
 
   private double fitScale() {
@@ -494,7 +666,7 @@ final class TaskGraphView extends StackPane {
     if (userZoomed || drawing == null || scroller.getViewportBounds().getWidth() <= 0) {
       return;
     }
-    setZoom(Math.max(0.6, Math.min(1.6, fitScale())));
+    setZoom(Math.max(MIN_AUTO_ZOOM, Math.min(MAX_AUTO_ZOOM, fitScale())));
   }
 
   double zoom() {

@@ -393,6 +393,71 @@ class LabWindowTest {
                         && t.getText().startsWith("E: waits for x (Z)")));
   }
 
+  private boolean layingOut(FxRobot robot) {
+    boolean[] busy = new boolean[1];
+    robot.interact(() -> busy[0] = window.graph().layingOut());
+    return busy[0];
+  }
+
+  @Test
+  void largeGraphsAreLaidOutOffTheFxThreadAndStillShowEveryNewTask(FxRobot robot) throws Exception {
+    int n = TaskGraphView.ASYNC_ABOVE + 500;
+    robot.interact(
+        () -> {
+          try {
+            model.runAll(WindowPerfHarness.tree(n));
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        });
+    WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !layingOut(robot));
+    assertEquals(n, robot.lookup(".task-figure").queryAll().size());
+    run(robot, "fork init latecomer", "fork latecomer late2");
+    WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !layingOut(robot));
+    TaskFigure late =
+        robot.lookup("#task-" + model.task("late2").serial()).queryAs(TaskFigure.class);
+    assertEquals("late2", late.node().label(), "both coalesced clicks are in the picture");
+    assertEquals(n + 2, window.graph().drawing().tasks().size());
+  }
+
+  @Test
+  void theNamespaceTreeInspectsOnClickAndViewsFromANamespaceOnDoubleClick(FxRobot robot) {
+    run(robot, "clone init c newpid", "fork c c1");
+    robot.clickOn("Namespaces");
+    robot.clickOn("#ns-ns1");
+    PropertySheet sheet = robot.lookup("#inspector").queryAs(PropertySheet.class);
+    List<String> rows =
+        sheet.getItems().stream().map(i -> i.getName() + "=" + i.getValue()).toList();
+    assertTrue(rows.contains("child_reaper=c"), rows.toString());
+    assertTrue(rows.contains("pid_max=4194304"), rows.toString());
+    robot.doubleClickOn("#ns-ns1");
+    assertEquals(model.task("c").activeNs(), model.perspectiveProperty().get());
+  }
+
+  @Test
+  void zoomButtonsScaleThePictureAndFitBringsItBack(FxRobot robot) {
+    run(robot, "fork init a", "fork a b");
+    double fitted = window.graph().zoom();
+    robot.clickOn("#zoomInButton");
+    assertEquals(fitted * 1.25, window.graph().zoom(), 1e-9);
+    robot.clickOn("#zoomOutButton").clickOn("#zoomOutButton");
+    assertEquals(fitted / 1.25, window.graph().zoom(), 1e-9);
+    robot.clickOn("#fitButton");
+    assertEquals(fitted, window.graph().zoom(), 1e-9);
+  }
+
+  @Test
+  void namespacesAreDrawnAsNamedHullsBehindTheirTasks(FxRobot robot) {
+    run(robot, "clone init c newpid", "clone c d newpid");
+    assertNotNull(robot.lookup("#hull-ns1-0").tryQuery().orElse(null));
+    assertNotNull(robot.lookup("#hull-ns2-0").tryQuery().orElse(null));
+    assertTrue(
+        robot.lookup(".hull-name").queryAll().stream()
+            .map(n -> ((javafx.scene.text.Text) n).getText())
+            .toList()
+            .containsAll(List.of("ns1", "ns2")));
+  }
+
   @Test
   void newExperimentStartsOver(FxRobot robot) {
     run(robot, "fork init a");
