@@ -51,12 +51,7 @@ final class NamespaceTreeView extends StackPane {
   }
 
   void setTheme(Theme t) {
-    theme =
-        switch (t) {
-          case LIGHT -> org.pidnslab.graph.Theme.LIGHT;
-          case DARK -> org.pidnslab.graph.Theme.DARK;
-          case PROJECTOR -> org.pidnslab.graph.Theme.PROJECTOR;
-        };
+    theme = t.graphTheme();
     builder = new DrawingBuilder(new org.pidnslab.graph.AwtTextMetrics(theme.typography()));
     redraw();
   }

@@ -179,12 +179,7 @@ final class TaskGraphView extends StackPane {
   }
 
   void setTheme(Theme t) {
-    org.pidnslab.graph.Theme g =
-        switch (t) {
-          case LIGHT -> org.pidnslab.graph.Theme.LIGHT;
-          case DARK -> org.pidnslab.graph.Theme.DARK;
-          case PROJECTOR -> org.pidnslab.graph.Theme.PROJECTOR;
-        };
+    org.pidnslab.graph.Theme g = t.graphTheme();
     if (!g.equals(theme)) {
       theme = g;
       builder = new DrawingBuilder(new org.pidnslab.graph.AwtTextMetrics(g.typography()));

@@ -27,6 +27,15 @@ public enum Theme {
     return this == DARK;
   }
 
+  /** The drawing model's colours and type sizes for this theme. */
+  org.pidnslab.graph.Theme graphTheme() {
+    return switch (this) {
+      case LIGHT -> org.pidnslab.graph.Theme.LIGHT;
+      case DARK -> org.pidnslab.graph.Theme.DARK;
+      case PROJECTOR -> org.pidnslab.graph.Theme.PROJECTOR;
+    };
+  }
+
   /** Makes {@code scene} use this theme. */
   void apply(Scene scene) {
     Application.setUserAgentStylesheet(
