@@ -368,6 +368,45 @@ class LabWindowTest {
   }
 
   @Test
+  void theStoryOfAnInitsDeathShowsASigkillWaveAndOrphansSayWhyTheyMoved(FxRobot robot) {
+    run(
+        robot,
+        "clone init c newpid",
+        "fork c s",
+        "subreaper s",
+        "fork s m",
+        "fork m g",
+        "fork c v");
+    robot.interact(() -> window.graph().speedControl().setValue(Motion.SLOW));
+    run(robot, "exit m");
+    javafx.scene.text.Text why =
+        robot
+            .lookup("#reparent-label-" + model.task("g").serial())
+            .queryAs(javafx.scene.text.Text.class);
+    assertEquals("adopted by s (child subreaper)", why.getText());
+    run(robot, "exit c");
+    assertEquals(
+        3,
+        robot.lookup(".signal-ring").queryAll().size(),
+        "one ring per victim: s, g, v (m is a zombie)");
+    robot.interact(() -> window.graph().finishAnimations());
+    assertEquals(
+        0, robot.lookup(".signal-ring").queryAll().size(), "the final frame has no marks left");
+  }
+
+  @Test
+  void aForkShowsItsChipsOnlyAsTheStoryFillsThem(FxRobot robot) {
+    run(robot, "clone init c newpid");
+    robot.interact(() -> window.graph().speedControl().setValue(Motion.SLOW));
+    run(robot, "fork c c1");
+    TaskFigure f = robot.lookup("#task-" + model.task("c1").serial()).queryAs(TaskFigure.class);
+    assertEquals(2, f.chips().size());
+    assertTrue(f.chips().stream().allMatch(ch -> ch.getOpacity() < 1), "no chip is filled yet");
+    robot.interact(() -> window.graph().finishAnimations());
+    assertTrue(f.chips().stream().allMatch(ch -> ch.getOpacity() == 1));
+  }
+
+  @Test
   void theEventLogNamesTheKernelFunctions(FxRobot robot) {
     select(robot, "init");
     robot.clickOn("#cloneButton");
