@@ -69,6 +69,11 @@ final class TaskGraphView extends StackPane {
           });
   private boolean building;
   private int requested;
+  private boolean rematerializing;
+
+  /** Above this many tasks only the figures in view (and a margin) are in the scene graph. */
+  static final int VIRTUAL_ABOVE = 1000;
+
   private final LabModel model;
   private final Group hullLayer = new Group();
   private final Group edgeLayer = new Group();
@@ -121,6 +126,10 @@ final class TaskGraphView extends StackPane {
           }
         });
     scroller.viewportBoundsProperty().addListener((o, a, b) -> autoFit());
+    scroller.hvalueProperty().addListener((o, a, b) -> scrolled());
+    scroller.vvalueProperty().addListener((o, a, b) -> scrolled());
+    content.scaleXProperty().addListener((o, a, b) -> scrolled());
+    scroller.viewportBoundsProperty().addListener((o, a, b) -> scrolled());
     scroller.setPannable(true);
     scroller.setFitToWidth(false);
     scroller.setId("graphScroller");
@@ -186,6 +195,7 @@ final class TaskGraphView extends StackPane {
       figures.values().forEach(f -> nodeLayer.getChildren().remove(f));
       figures.clear();
       edgeLines.clear();
+      edgeLayer.getChildren().clear();
       redraw();
     }
   }
@@ -346,13 +356,11 @@ final class TaskGraphView extends StackPane {
             + ";");
     content.setTranslateX(0);
     drawHulls();
-    drawEdges();
     Map<Integer, double[]> before = new HashMap<>();
     List<TaskFigure> gone = new ArrayList<>();
     for (TaskFigure f : figures.values()) {
       before.put(f.serial(), new double[] {f.getTranslateX(), f.getTranslateY()});
     }
-    List<TaskFigure> born = new ArrayList<>();
     List<Pending> changed = new ArrayList<>();
     deferred.clear();
     Map<Integer, TaskNode> nodes = drawing.tasksBySerial();
@@ -363,56 +371,7 @@ final class TaskGraphView extends StackPane {
         it.remove();
       }
     }
-    for (TaskNode n : drawing.tasks()) {
-      TaskFigure f = figures.get(n.serial());
-      if (f == null) {
-        f = new TaskFigure(n.serial());
-        TaskFigure fig = f;
-        f.setOnMouseClicked(
-            e -> {
-              requestFocus(); // arrow keys and one-letter shortcuts now reach the graph
-              if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
-                Task t = tasksBySerial.get(fig.serial());
-                if (t != null) {
-                  onClick.accept(t);
-                }
-                e.consume();
-              }
-            });
-        // the secondary press opens the menu (not every glass platform sends a menu event);
-        // the context-menu key does too
-        f.setOnMousePressed(
-            e -> {
-              if (e.isSecondaryButtonDown()) {
-                showMenu(fig, e.getScreenX(), e.getScreenY());
-                e.consume();
-              }
-            });
-        f.setOnContextMenuRequested(
-            e -> {
-              if (!e.isKeyboardTrigger()) {
-                return;
-              }
-              showMenu(fig, e.getScreenX(), e.getScreenY());
-              e.consume();
-            });
-        figures.put(n.serial(), f);
-        nodeLayer.getChildren().add(f);
-        born.add(f);
-      }
-      String waiting = waitingFor(tasksBySerial.get(n.serial()));
-      if (f.needsUpdate(n, theme, waiting)) {
-        changed.add(new Pending(f, n, waiting));
-      }
-      double x = n.box().x() + MARGIN;
-      double y = n.box().y() + MARGIN;
-      if (f.getTranslateX() != x) {
-        f.setTranslateX(x);
-      }
-      if (f.getTranslateY() != y) {
-        f.setTranslateY(y);
-      }
-    }
+    List<TaskFigure> born = materialize(changed);
     nodeLayer.getChildren().removeAll(gone);
     // a call that restyles thousands of tasks (kill -1) is drawn over several frames, newest
     // tasks first, so no frame blocks the window for long
@@ -434,6 +393,118 @@ final class TaskGraphView extends StackPane {
     if (old != null && !motion().instant()) {
       animator.play(events, before, born, gone, motion());
     }
+  }
+
+  /**
+   * Puts into the scene graph the figures and edges that can be seen, and only those, once the
+   * picture has more than {@link #VIRTUAL_ABOVE} tasks: thousands of off-screen nodes would cost
+   * every frame. Small pictures keep every figure.
+   *
+   * @param changed collects figures whose content must be redrawn
+   * @return the figures created now
+   */
+  private List<TaskFigure> materialize(List<Pending> changed) {
+    List<TaskFigure> born = new ArrayList<>();
+    org.pidnslab.graph.Box window = visibleWindow();
+    for (TaskNode n : drawing.tasks()) {
+      TaskFigure f = figures.get(n.serial());
+      if (window != null && !window.intersects(n.box())) {
+        if (f != null) {
+          figures.remove(n.serial());
+          nodeLayer.getChildren().remove(f);
+        }
+        continue;
+      }
+      if (f == null) {
+        f = createFigure(n.serial());
+        figures.put(n.serial(), f);
+        nodeLayer.getChildren().add(f);
+        born.add(f);
+      }
+      String waiting = waitingFor(tasksBySerial.get(n.serial()));
+      if (f.needsUpdate(n, theme, waiting)) {
+        changed.add(new Pending(f, n, waiting));
+      }
+      double x = n.box().x() + MARGIN;
+      double y = n.box().y() + MARGIN;
+      if (f.getTranslateX() != x) {
+        f.setTranslateX(x);
+      }
+      if (f.getTranslateY() != y) {
+        f.setTranslateY(y);
+      }
+    }
+    drawEdges(window);
+    return born;
+  }
+
+  /** The part of the drawing in view, with a margin, or null when everything is drawn. */
+  private org.pidnslab.graph.Box visibleWindow() {
+    if (drawing == null || drawing.tasks().size() <= VIRTUAL_ABOVE) {
+      return null;
+    }
+    javafx.scene.Node viewport = scroller.lookup(".viewport");
+    double pad = 400;
+    if (viewport == null || viewport.getScene() == null) {
+      return new org.pidnslab.graph.Box(0, 0, 2400, 1600); // not shown yet: the top-left corner
+    }
+    Bounds inContent = content.sceneToLocal(viewport.localToScene(viewport.getLayoutBounds()));
+    return new org.pidnslab.graph.Box(
+        inContent.getMinX() - MARGIN - pad,
+        inContent.getMinY() - MARGIN - pad,
+        inContent.getWidth() + 2 * pad,
+        inContent.getHeight() + 2 * pad);
+  }
+
+  /** After a scroll or zoom of a large picture: bring in what came into view. */
+  private void scrolled() {
+    if (drawing == null || drawing.tasks().size() <= VIRTUAL_ABOVE || rematerializing) {
+      return;
+    }
+    rematerializing = true;
+    Platform.runLater(
+        () -> {
+          rematerializing = false;
+          List<Pending> changed = new ArrayList<>();
+          materialize(changed);
+          for (Pending p : changed) {
+            p.figure().update(p.node(), theme, p.waiting());
+          }
+          showSelection(model.selectedProperty().get());
+        });
+  }
+
+  private TaskFigure createFigure(int serial) {
+    TaskFigure fig = new TaskFigure(serial);
+    fig.setOnMouseClicked(
+        e -> {
+          requestFocus(); // arrow keys and one-letter shortcuts now reach the graph
+          if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+            Task t = tasksBySerial.get(fig.serial());
+            if (t != null) {
+              onClick.accept(t);
+            }
+            e.consume();
+          }
+        });
+    // the secondary press opens the menu (not every glass platform sends a menu event);
+    // the context-menu key does too
+    fig.setOnMousePressed(
+        e -> {
+          if (e.isSecondaryButtonDown()) {
+            showMenu(fig, e.getScreenX(), e.getScreenY());
+            e.consume();
+          }
+        });
+    fig.setOnContextMenuRequested(
+        e -> {
+          if (!e.isKeyboardTrigger()) {
+            return;
+          }
+          showMenu(fig, e.getScreenX(), e.getScreenY());
+          e.consume();
+        });
+    return fig;
   }
 
   private void showMenu(TaskFigure fig, double x, double y) {
@@ -516,12 +587,15 @@ final class TaskGraphView extends StackPane {
     return t;
   }
 
-  private void drawEdges() {
+  private void drawEdges(org.pidnslab.graph.Box window) {
     // edges are kept by (parent, child) and only their points change: thousands of edges are
     // not rebuilt on every click
     Map<Long, Polyline> next = new HashMap<>(drawing.edges().size() * 2);
     List<javafx.scene.Node> order = new ArrayList<>(drawing.edges().size());
     for (TreeEdge e : drawing.edges()) {
+      if (window != null && !window.intersects(bounds(e))) {
+        continue;
+      }
       long key = ((long) e.fromSerial() << 32) | (e.toSerial() & 0xffffffffL);
       Polyline line = edgeLines.remove(key);
       if (line == null) {
@@ -564,6 +638,20 @@ final class TaskGraphView extends StackPane {
     edgeLines.putAll(next);
   }
 
+  private static org.pidnslab.graph.Box bounds(TreeEdge e) {
+    double x0 = Double.POSITIVE_INFINITY;
+    double y0 = Double.POSITIVE_INFINITY;
+    double x1 = Double.NEGATIVE_INFINITY;
+    double y1 = Double.NEGATIVE_INFINITY;
+    for (Point p : e.points()) {
+      x0 = Math.min(x0, p.x());
+      y0 = Math.min(y0, p.y());
+      x1 = Math.max(x1, p.x());
+      y1 = Math.max(y1, p.y());
+    }
+    return new org.pidnslab.graph.Box(x0, y0, x1 - x0, y1 - y0);
+  }
+
   /** Marks {@code t}'s figure as selected. */
   void showSelection(Task t) {
     for (TaskFigure f : figures.values()) {
@@ -573,15 +661,14 @@ final class TaskGraphView extends StackPane {
 
   /** Scrolls so that {@code t} is in view. */
   void reveal(Task t) {
-    TaskFigure f = figure(t);
-    if (f == null) {
+    TaskNode n = t == null || drawing == null ? null : drawing.tasksBySerial().get(t.serial());
+    if (n == null) {
       return;
     }
-    Bounds b = content.getLayoutBounds();
-    double x = (f.getTranslateX()) / Math.max(1, b.getWidth());
-    double y = (f.getTranslateY()) / Math.max(1, b.getHeight());
-    scroller.setHvalue(x);
-    scroller.setVvalue(y);
+    double w = drawing.width() + 2 * MARGIN;
+    double h = drawing.height() + 2 * MARGIN;
+    scroller.setHvalue(Math.max(0, Math.min(1, (n.box().centerX() + MARGIN) / w)));
+    scroller.setVvalue(Math.max(0, Math.min(1, (n.box().centerY() + MARGIN) / h)));
   }
 
   /** Arrow keys move the selection: up to the parent, down to a child, sideways along the row. */
