@@ -51,8 +51,10 @@ final class TaskGraphView extends StackPane {
   /** Small pictures are scaled up at most this much to fill the view. */
   static final double MAX_AUTO_ZOOM = 1.6;
 
-  /** Automatic fitting never shrinks text below this scale; the Fit button does. */
-  static final double MIN_AUTO_ZOOM = 0.6;
+  /**
+   * Automatic fitting never shrinks the picture (large type must stay large); the Fit button does.
+   */
+  static final double MIN_AUTO_ZOOM = 1.0;
 
   /** At most this many figures are rebuilt in one frame. */
   static final int REBUILDS_PER_FRAME = 250;
@@ -740,10 +742,7 @@ final class TaskGraphView extends StackPane {
     return Math.min(w / (drawing.width() + 2 * MARGIN), h / (drawing.height() + 2 * MARGIN));
   }
 
-  /**
-   * Until the user zooms: small pictures grow (up to 1.6x) to fill the view, big ones shrink to fit
-   * (down to 0.6x).
-   */
+  /** Until the user zooms, small pictures grow (up to 1.6x) to fill the view; big ones scroll. */
   private void autoFit() {
     if (userZoomed || drawing == null || scroller.getViewportBounds().getWidth() <= 0) {
       return;
