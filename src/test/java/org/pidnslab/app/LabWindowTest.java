@@ -379,6 +379,21 @@ class LabWindowTest {
     }
   }
 
+  /** Runs {@code statement} and reads {@code what} in the same FX call, before any pulse. */
+  private <T> T runAndRead(FxRobot robot, String statement, java.util.function.Supplier<T> what) {
+    List<T> out = new ArrayList<>();
+    robot.interact(
+        () -> {
+          try {
+            model.run(statement);
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+          out.add(what.get());
+        });
+    return out.get(0);
+  }
+
   @Test
   void theStoryOfAnInitsDeathShowsASigkillWaveAndOrphansSayWhyTheyMoved(FxRobot robot) {
     run(
@@ -390,17 +405,27 @@ class LabWindowTest {
         "fork m g",
         "fork c v");
     robot.interact(() -> window.graph().speedControl().setValue(Motion.SLOW));
-    run(robot, "exit m");
-    javafx.scene.text.Text why =
-        robot
-            .lookup("#reparent-label-" + model.task("g").serial())
-            .queryAs(javafx.scene.text.Text.class);
-    assertEquals("adopted by s (child subreaper)", why.getText());
-    run(robot, "exit c");
-    assertEquals(
-        3,
-        robot.lookup(".signal-ring").queryAll().size(),
-        "one ring per victim: s, g, v (m is a zombie)");
+    String why =
+        runAndRead(
+            robot,
+            "exit m",
+            () ->
+                ((javafx.scene.text.Text)
+                        window
+                            .graph()
+                            .overlay()
+                            .lookup("#reparent-label-" + model.task("g").serial()))
+                    .getText());
+    assertEquals("adopted by s (child subreaper)", why);
+    long rings =
+        runAndRead(
+            robot,
+            "exit c",
+            () ->
+                window.graph().overlay().getChildren().stream()
+                    .filter(n -> n.getStyleClass().contains("signal-ring"))
+                    .count());
+    assertEquals(3, rings, "one ring per victim: s, g, v (m is a zombie)");
     robot.interact(() -> window.graph().finishAnimations());
     assertEquals(
         0, robot.lookup(".signal-ring").queryAll().size(), "the final frame has no marks left");
