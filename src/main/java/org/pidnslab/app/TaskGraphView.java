@@ -595,7 +595,7 @@ final class TaskGraphView extends StackPane {
     Map<Long, Polyline> next = new HashMap<>(drawing.edges().size() * 2);
     List<javafx.scene.Node> order = new ArrayList<>(drawing.edges().size());
     for (TreeEdge e : drawing.edges()) {
-      if (window != null && !window.intersects(bounds(e))) {
+      if (window != null && !window.intersects(e.bounds())) {
         continue;
       }
       long key = ((long) e.fromSerial() << 32) | (e.toSerial() & 0xffffffffL);
@@ -638,20 +638,6 @@ final class TaskGraphView extends StackPane {
     }
     edgeLines.clear();
     edgeLines.putAll(next);
-  }
-
-  private static org.pidnslab.graph.Box bounds(TreeEdge e) {
-    double x0 = Double.POSITIVE_INFINITY;
-    double y0 = Double.POSITIVE_INFINITY;
-    double x1 = Double.NEGATIVE_INFINITY;
-    double y1 = Double.NEGATIVE_INFINITY;
-    for (Point p : e.points()) {
-      x0 = Math.min(x0, p.x());
-      y0 = Math.min(y0, p.y());
-      x1 = Math.max(x1, p.x());
-      y1 = Math.max(y1, p.y());
-    }
-    return new org.pidnslab.graph.Box(x0, y0, x1 - x0, y1 - y0);
   }
 
   /** Marks {@code t}'s figure as selected. */

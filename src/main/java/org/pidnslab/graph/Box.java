@@ -18,6 +18,24 @@ public record Box(double x, double y, double w, double h) {
     }
   }
 
+  /** The smallest box around {@code points} (an empty box at the origin for none). */
+  public static Box enclosing(java.util.List<Point> points) {
+    if (points.isEmpty()) {
+      return new Box(0, 0, 0, 0);
+    }
+    double x0 = Double.POSITIVE_INFINITY;
+    double y0 = Double.POSITIVE_INFINITY;
+    double x1 = Double.NEGATIVE_INFINITY;
+    double y1 = Double.NEGATIVE_INFINITY;
+    for (Point p : points) {
+      x0 = Math.min(x0, p.x());
+      y0 = Math.min(y0, p.y());
+      x1 = Math.max(x1, p.x());
+      y1 = Math.max(y1, p.y());
+    }
+    return new Box(x0, y0, x1 - x0, y1 - y0);
+  }
+
   /** A box of size {@code w x h} centred on {@code (cx, cy)}. */
   public static Box centredAt(double cx, double cy, double w, double h) {
     return new Box(cx - w / 2, cy - h / 2, w, h);

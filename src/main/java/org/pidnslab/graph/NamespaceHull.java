@@ -48,17 +48,7 @@ public record NamespaceHull(
 
   /** The bounding box of the outline. */
   public Box bounds() {
-    double x0 = Double.POSITIVE_INFINITY;
-    double y0 = Double.POSITIVE_INFINITY;
-    double x1 = Double.NEGATIVE_INFINITY;
-    double y1 = Double.NEGATIVE_INFINITY;
-    for (Point p : outline) {
-      x0 = Math.min(x0, p.x());
-      y0 = Math.min(y0, p.y());
-      x1 = Math.max(x1, p.x());
-      y1 = Math.max(y1, p.y());
-    }
-    return outline.isEmpty() ? new Box(0, 0, 0, 0) : new Box(x0, y0, x1 - x0, y1 - y0);
+    return Box.enclosing(outline);
   }
 
   /** Whether {@code p} lies inside the outline or on it (even-odd rule with the border). */

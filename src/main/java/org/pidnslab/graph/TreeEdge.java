@@ -39,6 +39,11 @@ public record TreeEdge(
     return out;
   }
 
+  /** The smallest box around the edge's polyline. */
+  public Box bounds() {
+    return Box.enclosing(points);
+  }
+
   /** This edge moved by {@code dx, dy}. */
   public TreeEdge translate(double dx, double dy) {
     return new TreeEdge(fromSerial, toSerial, translate(points, dx, dy), crossesNamespace, faded);
