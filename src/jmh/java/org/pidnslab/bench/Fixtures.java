@@ -1,5 +1,8 @@
 package org.pidnslab.bench;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.pidnslab.kernel.Kernel;
 import org.pidnslab.kernel.PidNamespace;
 import org.pidnslab.kernel.SysResult;
@@ -58,6 +61,62 @@ public final class Fixtures {
         created++;
       }
     }
+  }
+
+  /** Task names of {@link #processTree}: what a busy machine's {@code ps} shows. */
+  private static final String[] NAMES = {
+    "systemd", "sshd", "bash", "sh", "nginx", "worker", "postgres", "python3", "java", "node",
+    "sleep", "cron", "containerd", "runc", "make", "cc1", "ld", "git", "ssh-agent", "dbus-daemon"
+  };
+
+  /**
+   * A realistic process tree of exactly {@code tasks} tasks (init included) made with the kernel's
+   * own system calls, the same for the same {@code seed}. Each step picks a living task as the
+   * parent by preferential attachment (a task's chance grows with the children it already forked,
+   * so a few shells, servers and inits fork most tasks and the tree is bushy and shallow, as on a
+   * real machine) and, mostly, forks it. About one step in 60 is a {@code clone(CLONE_NEWPID)} (a
+   * container; namespaces nest up to level 5), one in 200 an {@code unshare(CLONE_NEWPID)} whose
+   * next fork starts the new namespace (both only by a task whose children still go to its own
+   * namespace, as the kernel demands), and one in 30 an exit of a task that is not a namespace init
+   * (it stays as a zombie, its children are reparented). Names come from a pool of 20 common
+   * commands, with one in ten unique ({@code job-N}).
+   */
+  public static Kernel processTree(int tasks, long seed) {
+    Kernel kernel = new Kernel();
+    Random rnd = new Random(seed);
+    // every task once at birth and once more per child: picking uniformly from it is preferential
+    List<Task> pool = new ArrayList<>(List.of(kernel.init()));
+    int step = 0;
+    while (kernel.taskCount() < tasks) {
+      step++;
+      Task p = pool.get(rnd.nextInt(pool.size()));
+      if (!p.isAlive()) {
+        continue;
+      }
+      int dice = rnd.nextInt(600);
+      String comm = rnd.nextInt(10) == 0 ? "job-" + step : NAMES[rnd.nextInt(NAMES.length)];
+      boolean mayNest = p.activeNs().level() < 5 && p.pidNsForChildren() == p.activeNs();
+      SysResult r;
+      if (dice < 20) {
+        if (!p.isNamespaceInit()) {
+          kernel.exit(p, 0);
+        }
+        continue;
+      } else if (dice < 23 && mayNest) {
+        r = kernel.unshareNewPid(p);
+        check(!r.failed(), "unshare by " + p + " failed: " + r);
+        continue;
+      } else if (dice < 33 && mayNest) {
+        r = kernel.cloneNewPid(p, comm);
+      } else {
+        r = kernel.fork(p, comm);
+      }
+      Task child = forked(r, "fork by " + p);
+      pool.add(child);
+      pool.add(p);
+    }
+    check(kernel.taskCount() == tasks, "task count " + kernel.taskCount());
+    return kernel;
   }
 
   /** Forks one child of {@code parent}, failing loudly if the fork fails. */

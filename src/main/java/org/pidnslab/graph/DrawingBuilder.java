@@ -1,17 +1,14 @@
 package org.pidnslab.graph;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
 import org.pidnslab.kernel.Kernel;
@@ -42,6 +39,14 @@ import org.pidnslab.kernel.TaskState;
  * widened, when needed, to make room for the hull borders that run between them (see {@link
  * NamespaceHull}); so no hull covers a task outside its namespace and nested hulls stay inside
  * their parents'.
+ *
+ * <p><b>Cost.</b> Linear in the number of tasks (times their nesting depth, for the chips and the
+ * hulls). A build works on arrays by task index (the kernel's task order): it reads the kernel's
+ * task list once, lays the tree out from those arrays without a JGraphT graph (the other layouts
+ * still get {@link TaskGraph}), and makes every node and edge once, at its final place; the
+ * coordinates are computed exactly as a build that made them and then moved them would (see {@code
+ * DrawingEquivalenceTest}). About 4 ms for 5,000 tasks and 8 ms for 10,000 on a busy 2-core machine
+ * (docs/benchmarks.md), so a window can rebuild after every change.
  *
  * <p>Stateless apart from the metrics' cache: one builder may serve many kernels, and builds may
  * run on a background thread while the kernel is not being changed.
@@ -150,20 +155,21 @@ public final class DrawingBuilder {
   /** The picture of {@code kernel} as {@code options} say. */
   public Drawing build(Kernel kernel, DrawingOptions options) {
     PidNamespace view = options.perspective();
-    Graph<Task, DefaultEdge> graph = TaskGraph.of(kernel);
-    List<Task> tasks = new ArrayList<>(graph.vertexSet());
-    Map<Task, Content> content = new IdentityHashMap<>(tasks.size() * 2);
-    for (Task t : tasks) {
-      content.put(t, measure(t, view));
+    List<Task> taskList = kernel.tasks();
+    Forest forest = new Forest(taskList);
+    Task[] tasks = forest.tasks;
+    int n = tasks.length;
+    Boxes boxes = new Boxes(n);
+    Fixed fixed = new Fixed();
+    String[][] chipTexts = new String[n][];
+    for (int i = 0; i < n; i++) {
+      chipTexts[i] = measure(tasks[i], view, fixed, boxes, i);
     }
     LayoutChoice.Spacing spacing = spacing();
-    Map<Task, Point> centres;
     TidyTreeLayout.Result<Task> tree = null;
     if (options.layout() == LayoutChoice.TREE) {
       tree =
           new TidyTreeLayout<Task, DefaultEdge>()
-              .width(t -> content.get(t).w)
-              .height(t -> content.get(t).h)
               .levelGap(spacing.levelGap())
               .siblingGap(spacing.siblingGap())
               .subtreeGap(spacing.subtreeGap())
@@ -173,53 +179,43 @@ public final class DrawingBuilder {
                           siblings ? spacing.siblingGap() : spacing.subtreeGap(),
                           hullRoomBetween(a.activeNs(), b.activeNs())))
               .alignment(TidyTreeLayout.LevelAlignment.TOWARDS_ROOT)
-              .compute(graph);
-      centres = tree.centres();
+              .compute(
+                  forest.list,
+                  forest.childStart,
+                  forest.childCount,
+                  forest.kids,
+                  forest.hasParent,
+                  boxes.w,
+                  boxes.h);
+      for (int i = 0; i < n; i++) {
+        boxes.centre(i, tree.centreX(i), tree.centreY(i));
+      }
     } else {
-      centres =
+      Graph<Task, DefaultEdge> graph = TaskGraph.of(taskList);
+      Map<Task, Point> centres =
           options
               .layout()
-              .place(graph, t -> content.get(t).w, t -> content.get(t).h, spacing)
+              .place(
+                  graph, t -> boxes.w[forest.indexOf(t)], t -> boxes.h[forest.indexOf(t)], spacing)
               .centres();
+      for (int i = 0; i < n; i++) {
+        Point p = centres.get(tasks[i]);
+        boxes.centre(i, p.x(), p.y());
+      }
     }
-    Map<Task, Integer> depth = depths(graph);
-    Map<Task, Box> boxes = new IdentityHashMap<>(tasks.size() * 2);
-    List<TaskNode> nodes = new ArrayList<>(tasks.size());
-    for (Task t : tasks) {
-      Content c = content.get(t);
-      Point p = centres.get(t);
-      Box box = Box.centredAt(p.x(), p.y(), c.w, c.h);
-      boxes.put(t, box);
-      nodes.add(c.place(box, depth.get(t)));
-    }
-    List<TreeEdge> edges = new ArrayList<>(graph.edgeSet().size());
-    for (DefaultEdge e : graph.edgeSet()) {
-      Task p = graph.getEdgeSource(e);
-      Task c = graph.getEdgeTarget(e);
-      List<Point> line =
-          tree != null
-              ? orthogonal(boxes.get(p), boxes.get(c), busY(tree, tree.depth(p), spacing))
-              : straight(boxes.get(p), boxes.get(c));
-      edges.add(
-          new TreeEdge(
-              p.serial(),
-              c.serial(),
-              line,
-              p.activeNs() != c.activeNs(),
-              view != null && !p.activeNs().isSameOrDescendantOf(view)));
-    }
-    Graph<PidNamespace, DefaultEdge> nsGraph = NamespaceGraph.of(kernel);
-    List<NamespaceHull> hulls = hulls(nsGraph, tasks, boxes, graph, tree, spacing, view);
+    int[] depth = forest.depths();
+    Graph<PidNamespace, DefaultEdge> nsGraph = NamespaceGraph.of(kernel, taskList);
+    List<NamespaceHull> hulls = hulls(nsGraph, forest, boxes, tree, spacing, view);
     // translate so that everything starts at the margin
     double minX = Double.POSITIVE_INFINITY;
     double minY = Double.POSITIVE_INFINITY;
     double maxX = Double.NEGATIVE_INFINITY;
     double maxY = Double.NEGATIVE_INFINITY;
-    for (Box b : boxes.values()) {
-      minX = Math.min(minX, b.x());
-      minY = Math.min(minY, b.y());
-      maxX = Math.max(maxX, b.maxX());
-      maxY = Math.max(maxY, b.maxY());
+    for (int i = 0; i < n; i++) {
+      minX = Math.min(minX, boxes.x[i]);
+      minY = Math.min(minY, boxes.y[i]);
+      maxX = Math.max(maxX, boxes.maxX(i));
+      maxY = Math.max(maxY, boxes.maxY(i));
     }
     for (NamespaceHull h : hulls) {
       Box b = h.bounds();
@@ -228,21 +224,45 @@ public final class DrawingBuilder {
       maxX = Math.max(maxX, b.maxX());
       maxY = Math.max(maxY, b.maxY());
     }
-    if (tasks.isEmpty()) {
+    if (n == 0) {
       minX = minY = maxX = maxY = 0;
     }
     double dx = margin() - minX;
     double dy = margin() - minY;
-    nodes.replaceAll(n -> n.translate(dx, dy));
-    edges.replaceAll(e -> e.translate(dx, dy));
+    // every node and edge is made once, where it ends up: its coordinates are computed as they
+    // were before the move and then moved, so they are the same to the last bit
+    TaskNode[] nodes = new TaskNode[n];
+    for (int i = 0; i < n; i++) {
+      nodes[i] = place(tasks[i], view, fixed, boxes, i, chipTexts[i], depth[i], dx, dy);
+    }
+    TreeEdge[] edges = new TreeEdge[forest.edgeCount];
+    int e = 0;
+    for (int p = 0; p < n; p++) {
+      for (int k = forest.childStart[p], end = k + forest.childCount[p]; k < end; k++) {
+        int c = forest.kids[k];
+        Task pt = tasks[p];
+        Task ct = tasks[c];
+        List<Point> line =
+            tree != null
+                ? orthogonal(boxes, p, c, busY(tree, tree.depthAt(p), spacing), dx, dy)
+                : TreeEdge.translate(straight(boxes.box(p), boxes.box(c)), dx, dy);
+        edges[e++] =
+            new TreeEdge(
+                pt.serial(),
+                ct.serial(),
+                line,
+                pt.activeNs() != ct.activeNs(),
+                view != null && !pt.activeNs().isSameOrDescendantOf(view));
+      }
+    }
     hulls.replaceAll(h -> h.translate(dx, dy));
     return new Drawing(
         maxX - minX + 2 * margin(),
         maxY - minY + 2 * margin(),
-        nodes,
-        edges,
+        Arrays.asList(nodes),
+        Arrays.asList(edges),
         hulls,
-        buildNamespaces(kernel, nsGraph, view),
+        buildNamespaces(taskList, nsGraph, view),
         view == null ? null : view.name(),
         options.layout(),
         metrics.typography());
@@ -250,150 +270,358 @@ public final class DrawingBuilder {
 
   /** The namespace tree panel of {@code kernel}, seen from {@code perspective} (or null). */
   public NamespaceDrawing buildNamespaces(Kernel kernel, PidNamespace perspective) {
-    return buildNamespaces(kernel, NamespaceGraph.of(kernel), perspective);
+    List<Task> tasks = kernel.tasks();
+    return buildNamespaces(tasks, NamespaceGraph.of(kernel, tasks), perspective);
+  }
+
+  // ---------------------------------------------------------------- the process tree, as arrays
+
+  /**
+   * The process tree as {@link TaskGraph} has it, by task index (the kernel's task order): the
+   * children of each task in the kernel's child order (the graph's outgoing edges, flattened), the
+   * first parent of each (its first incoming edge), and whether it has one. Edges in the order of
+   * the graph's edge set: by parent, then by child order.
+   */
+  private static final class Forest {
+    final List<Task> list;
+    final Task[] tasks;
+    final int[] childStart;
+    final int[] childCount;
+    final int[] kids;
+    final int[] parent; // source of the first incoming edge, -1 for none
+    final boolean[] hasParent;
+    final int edgeCount;
+    private final int[] serials; // ascending, when the task order is by serial (it always is)
+    private final Map<Task, Integer> byTask; // otherwise
+
+    Forest(List<Task> list) {
+      this.list = list;
+      int n = list.size();
+      tasks = list.toArray(new Task[0]);
+      int[] s = new int[n];
+      boolean ascending = true;
+      for (int i = 0; i < n; i++) {
+        s[i] = tasks[i].serial();
+        ascending &= i == 0 || s[i] > s[i - 1];
+      }
+      if (ascending) {
+        serials = s;
+        byTask = null;
+      } else {
+        serials = null;
+        byTask = new IdentityHashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+          byTask.put(tasks[i], i);
+        }
+      }
+      childStart = new int[n];
+      childCount = new int[n];
+      parent = new int[n];
+      Arrays.fill(parent, -1);
+      hasParent = new boolean[n];
+      int[] out = new int[Math.max(n, 1)];
+      int pos = 0;
+      for (int i = 0; i < n; i++) {
+        childStart[i] = pos;
+        for (Task c : tasks[i].children()) {
+          int ci = indexOf(c);
+          if (ci < 0) {
+            continue; // not in the graph (TaskGraph adds no such edge)
+          }
+          if (pos == out.length) {
+            out = Arrays.copyOf(out, out.length * 2);
+          }
+          out[pos++] = ci;
+          if (!hasParent[ci]) {
+            hasParent[ci] = true;
+            parent[ci] = i;
+          }
+        }
+        childCount[i] = pos - childStart[i];
+      }
+      kids = out;
+      edgeCount = pos;
+    }
+
+    /** The index of {@code t}, -1 if it is not in the tree. */
+    int indexOf(Task t) {
+      if (serials != null) {
+        int i = Arrays.binarySearch(serials, t.serial());
+        return i >= 0 && tasks[i] == t ? i : -1;
+      }
+      Integer i = byTask.get(t);
+      return i == null ? -1 : i;
+    }
+
+    /**
+     * Each task's depth: breadth first from the tasks without a parent, in task order; a task no
+     * such walk reaches has depth 0.
+     */
+    int[] depths() {
+      int n = tasks.length;
+      int[] depth = new int[n];
+      boolean[] reached = new boolean[n];
+      int[] queue = new int[n];
+      int tail = 0;
+      for (int i = 0; i < n; i++) {
+        if (!hasParent[i]) {
+          reached[i] = true;
+          queue[tail++] = i;
+        }
+      }
+      for (int head = 0; head < tail; head++) {
+        int v = queue[head];
+        for (int k = childStart[v], end = k + childCount[v]; k < end; k++) {
+          int c = kids[k];
+          if (!reached[c]) {
+            reached[c] = true;
+            depth[c] = depth[v] + 1;
+            queue[tail++] = c;
+          }
+        }
+      }
+      return depth;
+    }
+
+    /** The task at {@code root} and all its descendants, breadth first, as indexes. */
+    int[] subtree(int root) {
+      int[] out = new int[8];
+      out[0] = root;
+      int size = 1;
+      for (int i = 0; i < size; i++) {
+        int v = out[i];
+        int count = childCount[v];
+        if (size + count > out.length) {
+          out = Arrays.copyOf(out, Math.max(out.length * 2, size + count));
+        }
+        System.arraycopy(kids, childStart[v], out, size, count);
+        size += count;
+      }
+      return Arrays.copyOf(out, size);
+    }
+  }
+
+  /** A growing list of ints. */
+  private static final class IntList {
+    int[] values = new int[8];
+    int size;
+
+    void add(int v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+  }
+
+  /** Every task's box, by task index, before the final move to the margin. */
+  private static final class Boxes {
+    final double[] x;
+    final double[] y;
+    final double[] w;
+    final double[] h;
+    final double[] labelW;
+    final double[] badgeW;
+    final double[] chipW;
+    final boolean[] faded;
+
+    Boxes(int n) {
+      x = new double[n];
+      y = new double[n];
+      w = new double[n];
+      h = new double[n];
+      labelW = new double[n];
+      badgeW = new double[n];
+      chipW = new double[n];
+      faded = new boolean[n];
+    }
+
+    /** Puts box {@code i} centred on (cx, cy), as {@link Box#centredAt} would. */
+    void centre(int i, double cx, double cy) {
+      x[i] = cx - w[i] / 2;
+      y[i] = cy - h[i] / 2;
+    }
+
+    double maxX(int i) {
+      return x[i] + w[i];
+    }
+
+    double maxY(int i) {
+      return y[i] + h[i];
+    }
+
+    double centerX(int i) {
+      return x[i] + w[i] / 2;
+    }
+
+    Box box(int i) {
+      return new Box(x[i], y[i], w[i], h[i]);
+    }
   }
 
   // ---------------------------------------------------------------- task boxes
 
-  /** A chip before placement. */
-  private record ChipSpec(int level, PidNamespace ns, String text, boolean emphasised) {}
+  /** What is the same for every box of one build: line heights, ascents, the state badges. */
+  private final class Fixed {
+    final double labelH = metrics.lineHeight(TextRole.TASK_LABEL);
+    final double labelAscent = metrics.ascent(TextRole.TASK_LABEL);
+    final double stateAscent = metrics.ascent(TextRole.TASK_STATE);
+    final double chipAscent = metrics.ascent(TextRole.CHIP);
+    final double badgeH = metrics.lineHeight(TextRole.TASK_STATE) + 2 * badgePadY();
+    final double headerH = Math.max(labelH, badgeH);
+    final double chipH = metrics.lineHeight(TextRole.CHIP) + 2 * chipPadY();
+    private final double[] badgeW = new double[TaskState.values().length];
 
-  /** A task's measured content; {@link #place} puts it into its box. */
-  private final class Content {
-    final Task task;
-    final boolean faded;
-    final List<ChipSpec> chips;
-    final double labelW;
-    final double badgeW;
-    final double badgeH;
-    final double headerH;
-    final double chipW;
-    final double chipH;
-    final double w;
-    final double h;
-    final String tooltip;
-
-    Content(Task task, boolean faded, List<ChipSpec> chips, String tooltip) {
-      this.task = task;
-      this.faded = faded;
-      this.chips = chips;
-      this.tooltip = tooltip;
-      labelW = metrics.width(task.comm(), TextRole.TASK_LABEL);
-      badgeW =
-          Math.max(
-              metrics.width(task.state().letter(), TextRole.TASK_STATE) + 2 * badgePadX(),
-              metrics.lineHeight(TextRole.TASK_STATE) + 2 * badgePadY());
-      badgeH = metrics.lineHeight(TextRole.TASK_STATE) + 2 * badgePadY();
-      headerH = Math.max(metrics.lineHeight(TextRole.TASK_LABEL), badgeH);
-      double widest = 0;
-      for (ChipSpec c : chips) {
-        widest = Math.max(widest, metrics.width(c.text, TextRole.CHIP));
-      }
-      chipH = metrics.lineHeight(TextRole.CHIP) + 2 * chipPadY();
-      chipW = Math.max(widest + 2 * chipPadX(), chipH); // at least square
-      int cols = Math.min(chips.size(), CHIPS_PER_ROW);
-      int rows = (chips.size() + CHIPS_PER_ROW - 1) / CHIPS_PER_ROW;
-      double chipsW = cols == 0 ? 0 : cols * chipW + (cols - 1) * chipGap();
-      double chipsH = rows == 0 ? 0 : rows * chipH + (rows - 1) * chipGap();
-      double headerW = labelW + 2 * badgePadX() + badgeW;
-      w = Math.max(minNodeWidth(), Math.max(headerW, chipsW) + 2 * padX());
-      h = padY() + headerH + (rows == 0 ? 0 : headerGap() + chipsH) + padY();
+    Fixed() {
+      Arrays.fill(badgeW, Double.NaN);
     }
 
-    TaskNode place(Box box, int depth) {
-      Task t = task;
-      double top = box.y() + padY();
-      double labelH = metrics.lineHeight(TextRole.TASK_LABEL);
-      Box labelBox = new Box(box.x() + padX(), top + (headerH - labelH) / 2, labelW, labelH);
-      TextItem label =
-          new TextItem(
-              t.comm(),
-              TextRole.TASK_LABEL,
-              labelBox,
-              labelBox.y() + metrics.ascent(TextRole.TASK_LABEL),
-              TextItem.Anchor.START);
-      Box badge =
-          new Box(box.maxX() - padX() - badgeW, top + (headerH - badgeH) / 2, badgeW, badgeH);
-      TextItem state =
-          new TextItem(
-              t.state().letter(),
-              TextRole.TASK_STATE,
-              badge,
-              badge.y() + badgePadY() + metrics.ascent(TextRole.TASK_STATE),
-              TextItem.Anchor.MIDDLE);
-      List<PidChip> placed = new ArrayList<>(chips.size());
-      double chipTop = top + headerH + headerGap();
-      for (int i = 0; i < chips.size(); i++) {
-        ChipSpec c = chips.get(i);
-        int row = i / CHIPS_PER_ROW;
-        int col = i % CHIPS_PER_ROW;
-        Box cb =
-            new Box(
-                box.x() + padX() + col * (chipW + chipGap()),
-                chipTop + row * (chipH + chipGap()),
-                chipW,
-                chipH);
-        placed.add(
-            new PidChip(
-                c.level,
-                c.ns.name(),
-                c.ns.serial(),
-                Palette.colorIndex(c.ns),
-                c.text,
-                cb,
-                cb.y() + chipPadY() + metrics.ascent(TextRole.CHIP),
-                c.emphasised));
+    /** The width of the badge of a task in state {@code s}. */
+    double badgeW(TaskState s) {
+      double w = badgeW[s.ordinal()];
+      if (Double.isNaN(w)) {
+        w =
+            Math.max(
+                metrics.width(s.letter(), TextRole.TASK_STATE) + 2 * badgePadX(),
+                metrics.lineHeight(TextRole.TASK_STATE) + 2 * badgePadY());
+        badgeW[s.ordinal()] = w;
       }
-      PidNamespace own = t.activeNs();
-      return new TaskNode(
-          t.serial(),
-          t.comm(),
-          t.state().letter(),
-          box,
-          t.state() == TaskState.ZOMBIE,
-          t.state() == TaskState.EXITING,
-          faded,
-          t.isNamespaceInit(),
-          t.isChildSubreaper(),
-          own.name(),
-          own.serial(),
-          Palette.colorIndex(own),
-          depth,
-          label,
-          state,
-          placed,
-          tooltip);
+      return w;
     }
   }
 
-  private Content measure(Task t, PidNamespace view) {
+  /**
+   * Measures task {@code i}'s box into {@code boxes} and returns the texts of its chips. Seen from
+   * no namespace, the chips are the whole PID stack; from a namespace N that sees the task, its pid
+   * in N; else a single {@code 0}.
+   */
+  private String[] measure(Task t, PidNamespace view, Fixed f, Boxes boxes, int i) {
     PidNamespace own = t.activeNs();
-    List<ChipSpec> chips;
+    String[] chips;
     boolean faded = false;
     if (view == null) {
       Pid pid = t.pid();
-      chips = new ArrayList<>(pid.level() + 1);
+      chips = new String[pid.level() + 1];
       for (int level = 0; level <= pid.level(); level++) {
-        chips.add(
-            new ChipSpec(
-                level,
-                own.ancestorAt(level),
-                Integer.toString(pid.nr(level)),
-                level == pid.level()));
+        chips[level] = Integer.toString(pid.nr(level));
       }
     } else if (own.isSameOrDescendantOf(view)) {
-      chips =
-          List.of(new ChipSpec(view.level(), view, Integer.toString(t.pidNr(view)), own == view));
+      chips = new String[] {Integer.toString(t.pidNr(view))};
     } else {
       faded = true;
-      chips = List.of(new ChipSpec(view.level(), view, "0", false));
+      chips = new String[] {"0"};
     }
-    return new Content(t, faded, chips, tooltip(t, view));
+    double labelW = metrics.width(t.comm(), TextRole.TASK_LABEL);
+    double badgeW = f.badgeW(t.state());
+    double widest = 0;
+    for (String c : chips) {
+      widest = Math.max(widest, metrics.width(c, TextRole.CHIP));
+    }
+    double chipW = Math.max(widest + 2 * chipPadX(), f.chipH); // at least square
+    int cols = Math.min(chips.length, CHIPS_PER_ROW);
+    int rows = (chips.length + CHIPS_PER_ROW - 1) / CHIPS_PER_ROW;
+    double chipsW = cols == 0 ? 0 : cols * chipW + (cols - 1) * chipGap();
+    double chipsH = rows == 0 ? 0 : rows * f.chipH + (rows - 1) * chipGap();
+    double headerW = labelW + 2 * badgePadX() + badgeW;
+    boxes.labelW[i] = labelW;
+    boxes.badgeW[i] = badgeW;
+    boxes.chipW[i] = chipW;
+    boxes.faded[i] = faded;
+    boxes.w[i] = Math.max(minNodeWidth(), Math.max(headerW, chipsW) + 2 * padX());
+    boxes.h[i] = padY() + f.headerH + (rows == 0 ? 0 : headerGap() + chipsH) + padY();
+    return chips;
+  }
+
+  /**
+   * The node of task {@code i}: the label and badge on the first line, the chips below, all laid
+   * out in the box where the layout put it and then moved by (dx, dy).
+   */
+  private TaskNode place(
+      Task t,
+      PidNamespace view,
+      Fixed f,
+      Boxes boxes,
+      int i,
+      String[] chipTexts,
+      int depth,
+      double dx,
+      double dy) {
+    double bx = boxes.x[i];
+    double by = boxes.y[i];
+    double labelW = boxes.labelW[i];
+    double badgeW = boxes.badgeW[i];
+    double chipW = boxes.chipW[i];
+    double top = by + padY();
+    double labelY = top + (f.headerH - f.labelH) / 2;
+    TextItem label =
+        new TextItem(
+            t.comm(),
+            TextRole.TASK_LABEL,
+            new Box(bx + padX() + dx, labelY + dy, labelW, f.labelH),
+            labelY + f.labelAscent + dy,
+            TextItem.Anchor.START);
+    double badgeY = top + (f.headerH - f.badgeH) / 2;
+    TextItem state =
+        new TextItem(
+            t.state().letter(),
+            TextRole.TASK_STATE,
+            new Box(boxes.maxX(i) - padX() - badgeW + dx, badgeY + dy, badgeW, f.badgeH),
+            badgeY + badgePadY() + f.stateAscent + dy,
+            TextItem.Anchor.MIDDLE);
+    PidNamespace own = t.activeNs();
+    PidChip[] placed = new PidChip[chipTexts.length];
+    double chipTop = top + f.headerH + headerGap();
+    for (int k = 0; k < chipTexts.length; k++) {
+      int level;
+      PidNamespace ns;
+      boolean emphasised;
+      if (view == null) {
+        level = k;
+        ns = own.ancestorAt(k);
+        emphasised = k == t.pid().level();
+      } else {
+        level = view.level();
+        ns = view;
+        emphasised = !boxes.faded[i] && own == view;
+      }
+      int row = k / CHIPS_PER_ROW;
+      int col = k % CHIPS_PER_ROW;
+      double cx = bx + padX() + col * (chipW + chipGap());
+      double cy = chipTop + row * (f.chipH + chipGap());
+      placed[k] =
+          new PidChip(
+              level,
+              ns.name(),
+              ns.serial(),
+              Palette.colorIndex(ns),
+              chipTexts[k],
+              new Box(cx + dx, cy + dy, chipW, f.chipH),
+              cy + chipPadY() + f.chipAscent + dy,
+              emphasised);
+    }
+    return new TaskNode(
+        t.serial(),
+        t.comm(),
+        t.state().letter(),
+        new Box(bx + dx, by + dy, boxes.w[i], boxes.h[i]),
+        t.state() == TaskState.ZOMBIE,
+        t.state() == TaskState.EXITING,
+        boxes.faded[i],
+        t.isNamespaceInit(),
+        t.isChildSubreaper(),
+        own.name(),
+        own.serial(),
+        Palette.colorIndex(own),
+        depth,
+        label,
+        state,
+        List.of(placed),
+        tooltip(t, view));
   }
 
   private static String tooltip(Task t, PidNamespace view) {
     PidNamespace own = t.activeNs();
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(192);
     sb.append(t.comm()).append(" \u2014 ").append(stateName(t.state()));
     sb.append('\n').append("namespace ").append(own.name()).append(" (level ").append(own.level());
     sb.append(')');
@@ -433,37 +661,31 @@ public final class DrawingBuilder {
     };
   }
 
-  private static Map<Task, Integer> depths(Graph<Task, DefaultEdge> graph) {
-    Map<Task, Integer> depth = new IdentityHashMap<>(graph.vertexSet().size() * 2);
-    Deque<Task> queue = new ArrayDeque<>();
-    for (Task t : graph.vertexSet()) {
-      if (graph.inDegreeOf(t) == 0) {
-        depth.put(t, 0);
-        queue.add(t);
-      }
-    }
-    while (!queue.isEmpty()) {
-      Task v = queue.poll();
-      for (DefaultEdge e : graph.outgoingEdgesOf(v)) {
-        Task c = graph.getEdgeTarget(e);
-        if (!depth.containsKey(c)) {
-          depth.put(c, depth.get(v) + 1);
-          queue.add(c);
-        }
-      }
-    }
-    for (Task t : graph.vertexSet()) {
-      depth.putIfAbsent(t, 0);
-    }
-    return depth;
-  }
-
   // ---------------------------------------------------------------- edges
 
   /** The y of the horizontal run of the edges below level {@code d}. */
   private static double busY(
       TidyTreeLayout.Result<Task> tree, int d, LayoutChoice.Spacing spacing) {
     return tree.levelStart(d) + tree.levelSize(d) + spacing.levelGap() * 0.4;
+  }
+
+  /**
+   * {@link #orthogonal(Box, Box, double)} from box {@code p} to box {@code c}, moved by (dx, dy).
+   */
+  private static List<Point> orthogonal(
+      Boxes boxes, int p, int c, double busY, double dx, double dy) {
+    double px = boxes.centerX(p);
+    double cx = boxes.centerX(c);
+    double top = boxes.maxY(p) + dy;
+    double bottom = boxes.y[c] + dy;
+    if (Math.abs(px - cx) < 1e-9) {
+      return List.of(new Point(px + dx, top), new Point(cx + dx, bottom));
+    }
+    return List.of(
+        new Point(px + dx, top),
+        new Point(px + dx, busY + dy),
+        new Point(cx + dx, busY + dy),
+        new Point(cx + dx, bottom));
   }
 
   private static List<Point> orthogonal(Box parent, Box child, double busY) {
@@ -524,48 +746,54 @@ public final class DrawingBuilder {
 
   private List<NamespaceHull> hulls(
       Graph<PidNamespace, DefaultEdge> nsGraph,
-      List<Task> tasks,
-      Map<Task, Box> boxes,
-      Graph<Task, DefaultEdge> graph,
+      Forest forest,
+      Boxes boxes,
       TidyTreeLayout.Result<Task> tree,
       LayoutChoice.Spacing spacing,
       PidNamespace view) {
-    // members of each namespace below root: its tasks and those of nested namespaces
-    Map<PidNamespace, List<Task>> members = new HashMap<>();
-    for (Task t : tasks) {
-      PidNamespace own = t.activeNs();
+    Task[] tasks = forest.tasks;
+    int n = tasks.length;
+    // members of each namespace below root: its tasks and those of nested namespaces, in task order
+    Map<PidNamespace, IntList> members = new IdentityHashMap<>();
+    for (int i = 0; i < n; i++) {
+      PidNamespace own = tasks[i].activeNs();
       for (int level = 1; level <= own.level(); level++) {
-        members.computeIfAbsent(own.ancestorAt(level), k -> new ArrayList<>()).add(t);
+        members.computeIfAbsent(own.ancestorAt(level), k -> new IntList()).add(i);
       }
     }
     List<NamespaceHull> out = new ArrayList<>();
     List<PidNamespace> order = new ArrayList<>(nsGraph.vertexSet());
     order.sort(Comparator.comparingInt(PidNamespace::level).thenComparingInt(PidNamespace::serial));
+    int[] mark = new int[n]; // namespace number + 1 of the last namespace that held the task
+    int stamp = 0;
     for (PidNamespace ns : order) {
-      List<Task> mine = members.get(ns);
+      IntList mine = members.get(ns);
       if (ns.level() == 0 || mine == null) {
         continue;
       }
-      Set<Task> in = Collections.newSetFromMap(new IdentityHashMap<>(mine.size() * 2));
-      in.addAll(mine);
-      List<Task> roots = new ArrayList<>();
-      for (Task t : mine) {
-        Task p = tree != null ? tree.parent(t) : parentIn(graph, t);
-        if (p == null || !in.contains(p)) {
+      stamp++;
+      for (int k = 0; k < mine.size; k++) {
+        mark[mine.values[k]] = stamp;
+      }
+      List<Integer> roots = new ArrayList<>();
+      for (int k = 0; k < mine.size; k++) {
+        int t = mine.values[k];
+        int p = tree != null ? tree.parentAt(t) : forest.parent[t];
+        if (p < 0 || mark[p] != stamp) {
           roots.add(t);
         }
       }
-      roots.sort(Comparator.comparingDouble(t -> boxes.get(t).x()));
+      roots.sort(Comparator.comparingDouble(t -> boxes.x[t]));
       int part = 0;
-      for (Task root : roots) {
-        List<Task> subtree = subtree(graph, root);
+      for (int root : roots) {
+        int[] subtree = forest.subtree(root);
         List<Box> bands = List.of();
         List<Point> outline;
         if (tree != null) {
-          bands = bands(ns, root, subtree, boxes, tree, spacing);
+          bands = bands(ns, root, subtree, forest, boxes, tree, spacing);
           outline = outline(bands);
         } else {
-          outline = convexHull(ns, subtree, boxes);
+          outline = convexHull(ns, subtree, forest, boxes);
         }
         out.add(
             new NamespaceHull(
@@ -582,25 +810,6 @@ public final class DrawingBuilder {
     return out;
   }
 
-  private static Task parentIn(Graph<Task, DefaultEdge> graph, Task t) {
-    for (DefaultEdge e : graph.incomingEdgesOf(t)) {
-      return graph.getEdgeSource(e);
-    }
-    return null;
-  }
-
-  /** The root and all its descendants, breadth first. */
-  private static List<Task> subtree(Graph<Task, DefaultEdge> graph, Task root) {
-    List<Task> out = new ArrayList<>();
-    out.add(root);
-    for (int i = 0; i < out.size(); i++) {
-      for (DefaultEdge e : graph.outgoingEdgesOf(out.get(i))) {
-        out.add(graph.getEdgeTarget(e));
-      }
-    }
-    return out;
-  }
-
   /**
    * One band per level of the subtree. A band spans the level's tasks, each padded for the
    * namespaces nested between {@code ns} and the task's own. Vertically, the first band starts a
@@ -611,45 +820,46 @@ public final class DrawingBuilder {
    */
   private List<Box> bands(
       PidNamespace ns,
-      Task root,
-      List<Task> subtree,
-      Map<Task, Box> boxes,
+      int root,
+      int[] subtree,
+      Forest forest,
+      Boxes boxes,
       TidyTreeLayout.Result<Task> tree,
       LayoutChoice.Spacing spacing) {
-    int d0 = tree.depth(root);
+    int d0 = tree.depthAt(root);
     int levels = 0;
-    for (Task t : subtree) {
-      levels = Math.max(levels, tree.depth(t) - d0 + 1);
+    for (int t : subtree) {
+      levels = Math.max(levels, tree.depthAt(t) - d0 + 1);
     }
     double[] left = new double[levels];
     double[] right = new double[levels];
     int[] deepest = new int[levels];
     Arrays.fill(left, Double.POSITIVE_INFINITY);
     Arrays.fill(right, Double.NEGATIVE_INFINITY);
-    for (Task t : subtree) {
-      int i = tree.depth(t) - d0;
-      Box b = boxes.get(t);
-      double pad = hullPad(t.activeNs().level() - ns.level());
-      left[i] = Math.min(left[i], b.x() - pad);
-      right[i] = Math.max(right[i], b.maxX() + pad);
-      deepest[i] = Math.max(deepest[i], t.activeNs().level());
+    for (int t : subtree) {
+      int i = tree.depthAt(t) - d0;
+      int level = forest.tasks[t].activeNs().level();
+      double pad = hullPad(level - ns.level());
+      left[i] = Math.min(left[i], boxes.x[t] - pad);
+      right[i] = Math.max(right[i], boxes.maxX(t) + pad);
+      deepest[i] = Math.max(deepest[i], level);
     }
-    List<Box> bands = new ArrayList<>(levels);
+    Box[] bands = new Box[levels];
     for (int i = 0; i < levels; i++) {
       int d = d0 + i;
       double levelTop = tree.levelStart(d);
       double levelBottom = levelTop + tree.levelSize(d);
       double top =
           i == 0
-              ? levelTop - hullPadVertical(root.activeNs().level() - ns.level())
+              ? levelTop - hullPadVertical(forest.tasks[root].activeNs().level() - ns.level())
               : junctionY(tree, d - 1, spacing);
       double bottom =
           i == levels - 1
               ? levelBottom + hullPadVertical(deepest[i] - ns.level())
               : junctionY(tree, d, spacing);
-      bands.add(new Box(left[i], top, right[i] - left[i], bottom - top));
+      bands[i] = new Box(left[i], top, right[i] - left[i], bottom - top);
     }
-    return bands;
+    return Arrays.asList(bands);
   }
 
   /**
@@ -675,8 +885,17 @@ public final class DrawingBuilder {
     return simplify(pts);
   }
 
-  /** Drops repeated points and points in the middle of a straight run. */
-  private static List<Point> simplify(List<Point> pts) {
+  /**
+   * Drops repeated points and points in the middle of a straight run.
+   *
+   * <p>Runs of collinear points are dropped in passes over the closed polygon, each point checked
+   * against its current neighbours in list order (the first against the last) and a dropped point's
+   * successor checked next against the same predecessor, until a pass drops nothing or three points
+   * are left. The points sit in a doubly linked ring, so a drop costs O(1) and a pass O(n): the
+   * stack of bands of a hull around a chain of 10,000 tasks has 40,000 outline points, nearly all
+   * on two vertical lines, and dropping them one by one from an array list took seconds.
+   */
+  static List<Point> simplify(List<Point> pts) {
     List<Point> out = new ArrayList<>(pts.size());
     for (Point p : pts) {
       if (out.isEmpty() || !same(out.get(out.size() - 1), p)) {
@@ -686,22 +905,49 @@ public final class DrawingBuilder {
     if (out.size() > 1 && same(out.get(0), out.get(out.size() - 1))) {
       out.remove(out.size() - 1);
     }
+    int size = out.size();
+    if (size <= 3) {
+      return out;
+    }
+    Point[] p = out.toArray(new Point[0]);
+    int[] next = new int[size];
+    int[] prev = new int[size];
+    for (int i = 0; i < size; i++) {
+      next[i] = i + 1 == size ? 0 : i + 1;
+      prev[i] = i == 0 ? size - 1 : i - 1;
+    }
+    int head = 0;
     boolean changed = true;
-    while (changed && out.size() > 3) {
+    while (changed && size > 3) {
       changed = false;
-      for (int i = 0; i < out.size() && out.size() > 3; i++) {
-        Point a = out.get((i + out.size() - 1) % out.size());
-        Point b = out.get(i);
-        Point c = out.get((i + 1) % out.size());
+      int cur = head;
+      int i = 0; // cur's position in the list
+      while (i < size && size > 3) {
+        Point a = p[prev[cur]];
+        Point b = p[cur];
+        Point c = p[next[cur]];
         double cross = (b.x() - a.x()) * (c.y() - b.y()) - (b.y() - a.y()) * (c.x() - b.x());
         if (Math.abs(cross) < 1e-9) {
-          out.remove(i);
+          int after = next[cur];
+          next[prev[cur]] = after;
+          prev[after] = prev[cur];
+          if (cur == head) {
+            head = after;
+          }
+          size--;
           changed = true;
-          i--;
+          cur = after; // same position, next point, same predecessor
+        } else {
+          cur = next[cur];
+          i++;
         }
       }
     }
-    return out;
+    List<Point> ring = new ArrayList<>(size);
+    for (int k = 0, cur = head; k < size; k++, cur = next[cur]) {
+      ring.add(p[cur]);
+    }
+    return ring;
   }
 
   private static boolean same(Point a, Point b) {
@@ -709,10 +955,10 @@ public final class DrawingBuilder {
   }
 
   /** The convex hull of the padded boxes (Andrew's monotone chain), clockwise on screen. */
-  private List<Point> convexHull(PidNamespace ns, List<Task> subtree, Map<Task, Box> boxes) {
-    List<Point> pts = new ArrayList<>(subtree.size() * 4);
-    for (Task t : subtree) {
-      Box b = boxes.get(t).grow(hullPad(t.activeNs().level() - ns.level()));
+  private List<Point> convexHull(PidNamespace ns, int[] subtree, Forest forest, Boxes boxes) {
+    List<Point> pts = new ArrayList<>(subtree.length * 4);
+    for (int t : subtree) {
+      Box b = boxes.box(t).grow(hullPad(forest.tasks[t].activeNs().level() - ns.level()));
       pts.add(new Point(b.x(), b.y()));
       pts.add(new Point(b.maxX(), b.y()));
       pts.add(new Point(b.maxX(), b.maxY()));
@@ -754,10 +1000,23 @@ public final class DrawingBuilder {
   // ---------------------------------------------------------------- namespace tree
 
   private NamespaceDrawing buildNamespaces(
-      Kernel kernel, Graph<PidNamespace, DefaultEdge> nsGraph, PidNamespace view) {
-    Map<PidNamespace, Integer> taskCount = new HashMap<>();
-    for (Task t : kernel.tasks()) {
-      taskCount.merge(t.activeNs(), 1, Integer::sum);
+      List<Task> tasks, Graph<PidNamespace, DefaultEdge> nsGraph, PidNamespace view) {
+    Map<PidNamespace, Integer> taskCount = new IdentityHashMap<>();
+    PidNamespace last = null;
+    int run = 0; // tasks of one namespace often follow each other: count runs, not tasks
+    for (Task t : tasks) {
+      PidNamespace ns = t.activeNs();
+      if (ns != last) {
+        if (last != null) {
+          taskCount.merge(last, run, Integer::sum);
+        }
+        last = ns;
+        run = 0;
+      }
+      run++;
+    }
+    if (last != null) {
+      taskCount.merge(last, run, Integer::sum);
     }
     double padX = 8 * u;
     double padY = 4 * u;

@@ -1,6 +1,7 @@
 package org.pidnslab.graph;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
@@ -23,8 +24,13 @@ public final class NamespaceGraph {
 
   /** A read-only snapshot of {@code kernel}'s namespace tree. */
   public static Graph<PidNamespace, DefaultEdge> of(Kernel kernel) {
+    return of(kernel, kernel.tasks());
+  }
+
+  /** The same snapshot, with {@code tasks} the kernel's task list ({@link Kernel#tasks()}). */
+  static Graph<PidNamespace, DefaultEdge> of(Kernel kernel, List<Task> tasks) {
     Set<PidNamespace> wanted = new HashSet<>();
-    for (Task t : kernel.tasks()) {
+    for (Task t : tasks) {
       addWithAncestors(wanted, t.activeNs());
       if (t.state() == TaskState.RUNNING && t.pidNsForChildren() != null) {
         addWithAncestors(wanted, t.pidNsForChildren());

@@ -1,5 +1,6 @@
 package org.pidnslab.graph;
 
+import java.util.List;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.DefaultDirectedGraph;
@@ -18,11 +19,18 @@ public final class TaskGraph {
 
   /** A read-only snapshot of {@code kernel}'s process tree; later system calls do not change it. */
   public static Graph<Task, DefaultEdge> of(Kernel kernel) {
+    return of(kernel.tasks());
+  }
+
+  /**
+   * The same snapshot from {@code tasks}, the kernel's task list as {@link Kernel#tasks()} gives.
+   */
+  static Graph<Task, DefaultEdge> of(List<Task> tasks) {
     Graph<Task, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
-    for (Task t : kernel.tasks()) {
+    for (Task t : tasks) {
       g.addVertex(t);
     }
-    for (Task t : kernel.tasks()) {
+    for (Task t : tasks) {
       for (Task c : t.children()) {
         if (g.containsVertex(c)) {
           g.addEdge(t, c);

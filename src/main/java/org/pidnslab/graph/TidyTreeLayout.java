@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.ToDoubleFunction;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.drawing.LayoutAlgorithm2D;
@@ -200,7 +201,7 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
     Box2D area = model.getDrawableArea();
     double minX = area == null ? 0 : area.getMinX();
     double minY = area == null ? 0 : area.getMinY();
-    for (Map.Entry<V, Point> e : r.centres.entrySet()) {
+    for (Map.Entry<V, Point> e : r.centres().entrySet()) {
       Point p = e.getValue();
       model.put(e.getKey(), Point2D.of(minX + p.x(), minY + p.y()));
     }
@@ -216,15 +217,50 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
    * that was drawn (roots, parents, depths) and the extent of every level.
    */
   public Result<V> compute(Graph<V, E> graph) {
-    Tree<V> t = extractTree(graph);
+    return compute(extractTree(graph), null, null);
+  }
+
+  /**
+   * Lays out a tree given by vertex indexes, without a graph: {@code vertices} in order, the
+   * candidate children of vertex {@code i} at {@code kids[childStart[i] .. childStart[i] +
+   * childCount[i])} in drawing order (like a graph's outgoing edges: a candidate already reached
+   * from elsewhere is skipped), and {@code hasParent[i]} true where the vertex has an incoming
+   * edge. Node sizes are {@code widths[i]} and {@code heights[i]} instead of the width and height
+   * functions. The result is exactly that of {@link #compute(Graph)} on the graph with those edges
+   * and sizes, and its index accessors ({@link Result#parentAt}, ...) use the same indexes. The
+   * arrays are not copied and must not change while the result is in use.
+   */
+  Result<V> compute(
+      List<V> vertices,
+      int[] childStart,
+      int[] childCount,
+      int[] kids,
+      boolean[] hasParent,
+      double[] widths,
+      double[] heights) {
+    return compute(
+        extractTree(
+            vertices,
+            null,
+            v -> !hasParent[v],
+            (v, range) -> {
+              range[0] = childStart[v];
+              range[1] = childStart[v] + childCount[v];
+              return kids;
+            }),
+        widths,
+        heights);
+  }
+
+  private Result<V> compute(Tree<V> t, double[] widths, double[] heights) {
     int n = t.vertices.size();
     double[] breadth = new double[n + 1];
     double[] depthSize = new double[n + 1];
     boolean topDown = orientation == Orientation.TOP_DOWN;
     for (int i = 0; i < n; i++) {
       V v = t.vertices.get(i);
-      double w = width.applyAsDouble(v);
-      double h = height.applyAsDouble(v);
+      double w = widths != null ? widths[i] : width.applyAsDouble(v);
+      double h = heights != null ? heights[i] : height.applyAsDouble(v);
       if (!(w >= 0) || !(h >= 0)) {
         throw new IllegalArgumentException("negative or NaN size of " + v + ": " + w + " x " + h);
       }
@@ -265,7 +301,8 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
     }
     double breadthExtent = n == 0 ? 0 : hi - lo;
     double depthExtent = levels == 0 ? 0 : levelStart[levels - 1] + levelSize[levels - 1];
-    Map<V, Point> centres = new LinkedHashMap<>(Math.max(16, n * 2));
+    double[] cx = new double[n];
+    double[] cy = new double[n];
     for (int i = 0; i < n; i++) {
       int d = t.depth[i];
       double level;
@@ -275,10 +312,12 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
         default -> level = levelStart[d] + levelSize[d] - depthSize[i] / 2;
       }
       double b = along[i] - lo;
-      centres.put(t.vertices.get(i), topDown ? new Point(b, level) : new Point(level, b));
+      cx[i] = topDown ? b : level;
+      cy[i] = topDown ? level : b;
     }
     return new Result<>(
-        centres,
+        cx,
+        cy,
         t,
         levelStart,
         levelSize,
@@ -329,6 +368,15 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
     }
   }
 
+  /**
+   * Where the candidate children of a vertex are: the returned array from {@code range[0]} to
+   * {@code range[1]}, vertex indexes in drawing order, -1 for a target that is not a vertex.
+   */
+  @FunctionalInterface
+  private interface Candidates {
+    int[] of(int v, int[] range);
+  }
+
   private Tree<V> extractTree(Graph<V, E> graph) {
     List<V> vertices = new ArrayList<>(graph.vertexSet());
     int n = vertices.size();
@@ -336,18 +384,48 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
     for (int i = 0; i < n; i++) {
       index.put(vertices.get(i), i);
     }
+    return extractTree(
+        vertices,
+        index,
+        i -> graph.inDegreeOf(vertices.get(i)) == 0,
+        (v, range) -> {
+          List<V> cs = childrenOf(graph, vertices.get(v));
+          int[] out = new int[cs.size()];
+          int k = 0;
+          for (V c : cs) {
+            Integer ci = index.get(c);
+            out[k++] = ci == null ? -1 : ci;
+          }
+          range[0] = 0;
+          range[1] = k;
+          return out;
+        });
+  }
+
+  /**
+   * The drawn tree: the roots are the vertices {@code isRoot} accepts, in vertex order; a breadth-
+   * first walk from them keeps the first parent that reaches a vertex; vertices no root reaches (on
+   * cycles) become further roots. {@code index} may be null (then built when asked for).
+   */
+  private Tree<V> extractTree(
+      List<V> vertices, Map<V, Integer> index, IntPredicate isRoot, Candidates candidates) {
+    int n = vertices.size();
     int[] parent = new int[n + 1];
     Arrays.fill(parent, -1);
     int[] depth = new int[n + 1];
     boolean[] seen = new boolean[n];
-    List<int[]> childLists = new ArrayList<>(Collections.nCopies(n, (int[]) null));
+    int[] childStart = new int[n + 1];
+    int[] childCount = new int[n + 1];
+    int[] kids = new int[n]; // tree children, each vertex's in one run, runs in walk order
+    int pos = 0;
     List<Integer> roots = new ArrayList<>();
     int[] queue = new int[n];
+    int[] range = new int[2];
     int head = 0;
     int tail = 0;
     // roots first: no incoming edge
     for (int i = 0; i < n; i++) {
-      if (graph.inDegreeOf(vertices.get(i)) == 0) {
+      if (isRoot.test(i)) {
         roots.add(i);
         seen[i] = true;
       }
@@ -360,21 +438,20 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
         queue[tail++] = r;
         while (head < tail) {
           int v = queue[head++];
-          List<V> cs = childrenOf(graph, vertices.get(v));
-          int[] mine = new int[cs.size()];
-          int k = 0;
-          for (V c : cs) {
-            Integer ci = index.get(c);
-            if (ci == null || seen[ci]) {
+          int[] cs = candidates.of(v, range);
+          childStart[v] = pos;
+          for (int k = range[0], end = range[1]; k < end; k++) {
+            int ci = cs[k];
+            if (ci < 0 || seen[ci]) {
               continue; // not in the graph, or already placed: not a tree edge
             }
             seen[ci] = true;
             parent[ci] = v;
             depth[ci] = depth[v] + 1;
-            mine[k++] = ci;
+            kids[pos++] = ci;
             queue[tail++] = ci;
           }
-          childLists.set(v, k == mine.length ? mine : Arrays.copyOf(mine, k));
+          childCount[v] = pos - childStart[v];
         }
       }
       while (nextUnseen < n && seen[nextUnseen]) {
@@ -387,17 +464,6 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
       roots.add(nextUnseen);
     }
     int virtual = n;
-    int[] childStart = new int[n + 1];
-    int[] childCount = new int[n + 1];
-    int[] kids = new int[n];
-    int pos = 0;
-    for (int v = 0; v < n; v++) {
-      int[] cs = childLists.get(v);
-      childStart[v] = pos;
-      childCount[v] = cs.length;
-      System.arraycopy(cs, 0, kids, pos, cs.length);
-      pos += cs.length;
-    }
     int root;
     if (roots.size() == 1) {
       root = roots.get(0);
@@ -681,22 +747,28 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
    * @param <V> the vertex type
    */
   public static final class Result<V> {
-    private final Map<V, Point> centres;
+    private final double[] cx;
+    private final double[] cy;
     private final Tree<V> tree;
     private final double[] levelStart;
     private final double[] levelSize;
     private final double width;
     private final double height;
+    private volatile Map<V, Point> centres; // built when first asked for
+    private volatile Map<V, Integer> index; // likewise, unless the tree came with one
 
     private Result(
-        Map<V, Point> centres,
+        double[] cx,
+        double[] cy,
         Tree<V> tree,
         double[] levelStart,
         double[] levelSize,
         double width,
         double height) {
-      this.centres = Collections.unmodifiableMap(centres);
+      this.cx = cx;
+      this.cy = cy;
       this.tree = tree;
+      this.index = tree.index;
       this.levelStart = levelStart;
       this.levelSize = levelSize;
       this.width = width;
@@ -705,16 +777,45 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
 
     /** Every vertex's centre, in the graph's vertex order. */
     public Map<V, Point> centres() {
-      return centres;
+      Map<V, Point> m = centres;
+      if (m == null) {
+        int n = cx.length;
+        Map<V, Point> built = new LinkedHashMap<>(Math.max(16, n * 2));
+        for (int i = 0; i < n; i++) {
+          built.put(tree.vertices.get(i), new Point(cx[i], cy[i]));
+        }
+        centres = m = Collections.unmodifiableMap(built);
+      }
+      return m;
     }
 
     /** The centre of {@code v}. */
     public Point centre(V v) {
-      Point p = centres.get(v);
-      if (p == null) {
+      Integer i = index().get(v);
+      if (i == null) {
         throw new IllegalArgumentException("not laid out: " + v);
       }
-      return p;
+      return new Point(cx[i], cy[i]);
+    }
+
+    /** The x of the centre of the vertex at {@code i} in the vertex order. */
+    double centreX(int i) {
+      return cx[i];
+    }
+
+    /** The y of the centre of the vertex at {@code i} in the vertex order. */
+    double centreY(int i) {
+      return cy[i];
+    }
+
+    /** The depth of the vertex at {@code i} in the vertex order: 0 for a root. */
+    int depthAt(int i) {
+      return tree.depth[i];
+    }
+
+    /** The index of the parent of the vertex at {@code i} in the drawn tree, -1 for a root. */
+    int parentAt(int i) {
+      return tree.parent[i];
     }
 
     /** The depth of {@code v}: 0 for a root. */
@@ -772,8 +873,21 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
       return height;
     }
 
+    private Map<V, Integer> index() {
+      Map<V, Integer> m = index;
+      if (m == null) {
+        int n = tree.vertices.size();
+        Map<V, Integer> built = new HashMap<>(Math.max(16, n * 2));
+        for (int i = 0; i < n; i++) {
+          built.put(tree.vertices.get(i), i);
+        }
+        index = m = built;
+      }
+      return m;
+    }
+
     private int indexOf(V v) {
-      Integer i = tree.index.get(v);
+      Integer i = index().get(v);
       if (i == null) {
         throw new IllegalArgumentException("not laid out: " + v);
       }
