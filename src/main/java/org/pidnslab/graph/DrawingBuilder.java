@@ -45,7 +45,7 @@ import org.pidnslab.kernel.TaskState;
  * task list once, lays the tree out from those arrays without a JGraphT graph (the other layouts
  * still get {@link TaskGraph}), and makes every node and edge once, at its final place; the
  * coordinates are computed exactly as a build that made them and then moved them would (see {@code
- * DrawingEquivalenceTest}). About 4 ms for 5,000 tasks and 8 ms for 10,000 on a busy 2-core machine
+ * DrawingDigestTest}). About 4 ms for 5,000 tasks and 8 ms for 10,000 on a busy 2-core machine
  * (docs/benchmarks.md), so a window can rebuild after every change.
  *
  * <p>Stateless apart from the metrics' cache: one builder may serve many kernels, and builds may
