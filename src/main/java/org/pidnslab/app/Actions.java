@@ -17,21 +17,30 @@ import org.pidnslab.kernel.Task;
 import org.pidnslab.script.ScriptError;
 
 /**
- * Turns clicks into statements: runs them on the model, shows a failed call's errno and reason as a
- * toast, and handles "pick a target" for setns and kill. Never throws at the user.
+ * Turns clicks into statements: runs and records them in the experiment, shows a failed call's
+ * errno and reason as a toast, and handles "pick a target" for setns and kill. Never throws at the
+ * user.
  */
 final class Actions {
   private final LabModel model;
+  private final Experiment experiment;
   private final Toast toast;
   private final TextField childLabel;
   private final ReadOnlyObjectWrapper<String> pickPrompt = new ReadOnlyObjectWrapper<>();
   private Consumer<Task> pending;
+  private Runnable beforeCall;
   private Window owner;
 
-  Actions(LabModel model, Toast toast, TextField childLabel) {
-    this.model = model;
+  Actions(Experiment experiment, Toast toast, TextField childLabel) {
+    this.experiment = experiment;
+    this.model = experiment.model();
     this.toast = toast;
     this.childLabel = childLabel;
+  }
+
+  /** Runs before every call (the editor hands over a pending edit). */
+  void setBeforeCall(Runnable r) {
+    beforeCall = r;
   }
 
   void setOwner(Window owner) {
@@ -121,10 +130,16 @@ final class Actions {
     run("wait " + parent.comm() + " " + child.comm());
   }
 
-  /** Runs a statement typed or built by the window; reports instead of throwing. */
+  /**
+   * Runs a statement typed or built by the window and records it in the experiment's script;
+   * reports instead of throwing.
+   */
   LabModel.CallOutcome run(String statement) {
+    if (beforeCall != null) {
+      beforeCall.run();
+    }
     try {
-      LabModel.CallOutcome o = model.run(statement);
+      LabModel.CallOutcome o = experiment.perform(statement);
       if (o.failed()) {
         toast.show(o.result().errno() + " — " + o.reason(), true);
       } else {

@@ -7,16 +7,16 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.pidnslab.script.ScriptError;
-import org.pidnslab.script.ScriptParser;
 
 /**
  * The Lab's JavaFX application: opens the window on a fresh machine ({@code init} alone in {@code
  * root}).
  *
- * <p>Named parameters, for demos and for the smoke test: {@code --script=FILE} runs a scenario's
- * statements first; {@code --snapshot=FILE} saves a PNG of the window once it is shown; {@code
- * --exit=true} quits after that.
+ * <p>Named parameters, for the desktop, demos and the smoke test: {@code --open=FILE} opens a
+ * script as File → Open does (a narrated one at its first step); {@code --script=FILE} opens a
+ * script at its end (the state {@code pidns-lab run} prints); {@code --snapshot=FILE} saves a PNG
+ * of the window once it is shown; {@code --exit=true} quits after that (and skips the offer to
+ * restore a crashed experiment).
  */
 public final class LabApp extends Application {
 
@@ -31,18 +31,43 @@ public final class LabApp extends Application {
     LabModel model = new LabModel();
     MainWindow window = new MainWindow(model, settings);
     Scene scene = window.createScene(settings.width(), settings.height());
-    stage.setTitle("PID Namespace Lab");
+    stage.titleProperty().bind(window.title());
     stage.setScene(scene);
+    stage.setOnCloseRequest(
+        e -> {
+          if (!window.confirmClose()) {
+            e.consume();
+          }
+        });
     stage.setOnHidden(
         e -> {
           settings.size(scene.getWidth(), scene.getHeight());
           settings.flush();
+          window.closed();
         });
     Map<String, String> named = getParameters().getNamed();
+    boolean demo = "true".equals(named.get("exit"));
     if (named.containsKey("script")) {
-      runScript(window, Path.of(named.get("script")));
+      Path file = Path.of(named.get("script"));
+      if (readable(file)) {
+        window.open(file);
+        window.experiment().jumpTo(Integer.MAX_VALUE);
+      }
+    } else if (named.containsKey("open")) {
+      Path file = Path.of(named.get("open"));
+      if (readable(file)) {
+        window.open(file);
+      }
+    } else if (!getParameters().getUnnamed().isEmpty()) {
+      Path file = Path.of(getParameters().getUnnamed().get(0));
+      if (readable(file)) {
+        window.open(file);
+      }
     }
     stage.show();
+    if (!demo) {
+      window.useAutosave(new Autosave(Autosave.defaultDir()));
+    }
     if (named.containsKey("snapshot")) {
       Path out = Path.of(named.get("snapshot"));
       window.graph().finishAnimations();
@@ -53,30 +78,18 @@ public final class LabApp extends Application {
             } catch (Exception ex) {
               System.err.println("pidns-lab: cannot save snapshot " + out + ": " + ex.getMessage());
             }
-            if ("true".equals(named.get("exit"))) {
+            if (demo) {
               Platform.exit();
             }
           });
     }
   }
 
-  private static void runScript(MainWindow window, Path file) {
-    try {
-      String text = Files.readString(file);
-      java.util.List<String> statements = new java.util.ArrayList<>();
-      for (ScriptParser.ParsedLine line : ScriptParser.parse(text)) {
-        if (line.error() != null) {
-          throw line.error();
-        }
-        if (!line.statement().words().get(0).equals("expect")) {
-          statements.add(line.statement().text());
-        }
-      }
-      window.model().runAll(statements);
-    } catch (ScriptError e) {
-      System.err.println(e.format(file.toString()));
-    } catch (java.io.IOException e) {
-      System.err.println(file + ": cannot read: " + e.getMessage());
+  private static boolean readable(Path file) {
+    if (!Files.isReadable(file)) {
+      System.err.println("pidns-lab: " + file + ": cannot read the file");
+      return false;
     }
+    return true;
   }
 }

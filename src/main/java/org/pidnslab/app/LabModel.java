@@ -16,6 +16,7 @@ import org.pidnslab.kernel.KernelEvent;
 import org.pidnslab.kernel.PidNamespace;
 import org.pidnslab.kernel.SysResult;
 import org.pidnslab.kernel.Task;
+import org.pidnslab.kernel.TaskState;
 import org.pidnslab.script.Explainer;
 import org.pidnslab.script.ScriptError;
 import org.pidnslab.script.ScriptParser;
@@ -37,7 +38,11 @@ public final class LabModel {
   private final ObservableList<LogEntry> log = FXCollections.observableArrayList();
   private final List<Consumer<? super CallOutcome>> outcomeListeners = new CopyOnWriteArrayList<>();
   private final Explainer explainer = new Explainer();
+  private final List<LogEntry> pendingLog = new ArrayList<>();
   private boolean batch;
+
+  /** The log keeps this many newest entries: a 10,000-step script need not list every one. */
+  static final int LOG_LIMIT = 2_000;
 
   /**
    * One line of the event log: the statement's result line and the kernel's steps.
@@ -107,7 +112,15 @@ public final class LabModel {
    *     that is not running): nothing changed
    */
   public CallOutcome run(String statementText) throws ScriptError {
-    Statement s = ScriptParser.parseStatement(history.size() + 1, statementText);
+    return run(ScriptParser.parseStatement(history.size() + 1, statementText));
+  }
+
+  /**
+   * Runs one parsed statement, keeping its line number (a script's line, for the log).
+   *
+   * @throws ScriptError when the statement is not valid here: nothing changed
+   */
+  public CallOutcome run(Statement s) throws ScriptError {
     ScriptRunner.Outcome o = runner.execute(s);
     history.add(s);
     String reason =
@@ -116,26 +129,28 @@ public final class LabModel {
             : null;
     CallOutcome outcome = new CallOutcome(s, o.result(), o.events(), reason);
     if (o.resultLine() != null) {
-      log.add(
+      pendingLog.add(
           new LogEntry(
               o.resultLine().substring(o.resultLine().indexOf(' ') + 1),
               explainer.steps(o),
               outcome.failed()));
     }
+    if (batch) {
+      return outcome; // the checks below and the redraw run once, at the end of the batch
+    }
+    flushLog();
     Task sel = selected.get();
-    if (sel != null && sel.state() == org.pidnslab.kernel.TaskState.DEAD) {
+    if (sel != null && sel.state() == TaskState.DEAD) {
       selected.set(null);
     }
     PidNamespace view = perspective.get();
     if (view != null && !inUse(view)) {
       perspective.set(null);
     }
-    if (!batch) {
-      for (Consumer<? super CallOutcome> l : outcomeListeners) {
-        l.accept(outcome);
-      }
-      revision.set(revision.get() + 1);
+    for (Consumer<? super CallOutcome> l : outcomeListeners) {
+      l.accept(outcome);
     }
+    revision.set(revision.get() + 1);
     return outcome;
   }
 
@@ -152,9 +167,89 @@ public final class LabModel {
         run(s);
       }
     } finally {
-      batch = false;
-      revision.set(revision.get() + 1);
+      endBatch();
     }
+  }
+
+  /**
+   * Runs parsed statements as one step (no animation, one redraw), keeping their line numbers.
+   *
+   * @throws ScriptError at the first statement that is not valid; the ones before it ran
+   */
+  public void advance(List<Statement> statements) throws ScriptError {
+    batch = true;
+    try {
+      for (Statement s : statements) {
+        run(s);
+      }
+    } finally {
+      endBatch();
+    }
+  }
+
+  /**
+   * Rebuilds the machine from scratch by running {@code statements} as one step: the state after
+   * them is exactly what {@code pidns-lab run} gives for the same lines. The selection and the
+   * perspective survive when a task with the same label and a namespace with the same name exist.
+   *
+   * @throws ScriptError at the first statement that is not valid; the ones before it ran
+   */
+  public void replay(List<Statement> statements) throws ScriptError {
+    Task sel = selected.get();
+    String selLabel = sel == null ? null : sel.comm();
+    PidNamespace view = perspective.get();
+    String viewName = view == null ? null : view.name();
+    runner = new ScriptRunner();
+    history.clear();
+    log.clear();
+    pendingLog.clear();
+    batch = true;
+    try {
+      for (Statement s : statements) {
+        run(s);
+      }
+    } finally {
+      Task again = selLabel == null ? null : runner.task(selLabel);
+      selected.set(again);
+      PidNamespace ns = null;
+      for (PidNamespace candidate : kernel().namespaces()) {
+        if (candidate.name().equals(viewName)) {
+          ns = candidate;
+        }
+      }
+      perspective.set(ns);
+      endBatch();
+    }
+  }
+
+  /** Ends a batch: the log, the selection and perspective checks and one redraw. */
+  private void endBatch() {
+    batch = false;
+    flushLog();
+    Task sel = selected.get();
+    if (sel != null && sel.state() == TaskState.DEAD) {
+      selected.set(null);
+    }
+    PidNamespace view = perspective.get();
+    if (view != null && !inUse(view)) {
+      perspective.set(null);
+    }
+    revision.set(revision.get() + 1);
+  }
+
+  /** Moves new entries to the observable log in one change, keeping the newest LOG_LIMIT. */
+  private void flushLog() {
+    if (pendingLog.isEmpty()) {
+      return;
+    }
+    int keep = Math.min(pendingLog.size(), LOG_LIMIT);
+    List<LogEntry> fresh = pendingLog.subList(pendingLog.size() - keep, pendingLog.size());
+    int drop = Math.max(0, log.size() + keep - LOG_LIMIT);
+    if (drop > 0) {
+      log.remove(0, drop);
+    }
+    log.addAll(fresh);
+    pendingLog.clear();
   }
 
   /** Whether {@link #runAll} is running: views skip per-statement work. */
@@ -167,6 +262,7 @@ public final class LabModel {
     runner = new ScriptRunner();
     history.clear();
     log.clear();
+    pendingLog.clear();
     selected.set(null);
     perspective.set(null);
     revision.set(revision.get() + 1);

@@ -52,6 +52,8 @@ import org.pidnslab.kernel.Task;
  */
 public final class MainWindow {
   private final LabModel model;
+  private final Experiment experiment;
+  private final Workbench workbench;
   private final Settings settings;
   private final BorderPane root = new BorderPane();
   private final Toast toast = new Toast();
@@ -76,8 +78,11 @@ public final class MainWindow {
   public MainWindow(LabModel model, Settings settings) {
     this.model = model;
     this.settings = settings;
-    this.actions = new Actions(model, toast, childLabel);
+    this.experiment = new Experiment(model);
+    this.actions = new Actions(experiment, toast, childLabel);
     this.graph = new TaskGraphView(model);
+    this.workbench = new Workbench(experiment, graph, settings, toast);
+    actions.setBeforeCall(workbench.editor()::flush);
     this.nsTree = new NamespaceTreeView(model);
     this.theme = Theme.parse(settings.theme());
     build();
@@ -93,7 +98,13 @@ public final class MainWindow {
     scene = new Scene(root, width, height);
     theme.apply(scene);
     scene.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
-    scene.windowProperty().addListener((o, a, w) -> actions.setOwner(w));
+    scene
+        .windowProperty()
+        .addListener(
+            (o, a, w) -> {
+              actions.setOwner(w);
+              workbench.setOwner(w);
+            });
     return scene;
   }
 
@@ -105,6 +116,21 @@ public final class MainWindow {
   /** The task graph. */
   TaskGraphView graph() {
     return graph;
+  }
+
+  /** The experiment as a script, with its player. */
+  public Experiment experiment() {
+    return experiment;
+  }
+
+  /** Scripts, player, quiz and autosave. */
+  Workbench workbench() {
+    return workbench;
+  }
+
+  /** The window title: the script's name, a star when unsaved. */
+  public javafx.beans.binding.StringBinding title() {
+    return workbench.title();
   }
 
   /** Brings the side panel's tab titled {@code title} to the front (no-op for null). */
@@ -146,9 +172,13 @@ public final class MainWindow {
     pickPrompt.textProperty().bind(actions.pickPromptProperty());
     pickPrompt.visibleProperty().bind(actions.pickPromptProperty().isNotNull());
     pickPrompt.managedProperty().bind(pickPrompt.visibleProperty());
-    StackPane center = new StackPane(graph, toast);
+    StackPane center = new StackPane(graph, workbench.caption(), workbench.quiz(), toast);
     StackPane.setMargin(toast, new Insets(0, 0, 24, 0));
-    VBox centerBox = new VBox(pickPrompt, center);
+    StackPane.setAlignment(workbench.caption(), javafx.geometry.Pos.TOP_CENTER);
+    StackPane.setMargin(workbench.caption(), new Insets(10));
+    StackPane.setAlignment(workbench.quiz(), javafx.geometry.Pos.BOTTOM_LEFT);
+    StackPane.setMargin(workbench.quiz(), new Insets(12));
+    VBox centerBox = new VBox(pickPrompt, center, workbench.player());
     VBox.setVgrow(center, Priority.ALWAYS);
 
     inspector.setId("inspector");
@@ -195,8 +225,11 @@ public final class MainWindow {
     VBox bottom = new VBox(log, command);
     VBox.setVgrow(log, Priority.ALWAYS);
 
-    SplitPane main = new SplitPane(centerBox, side);
-    main.setDividerPositions(0.72);
+    Node scriptPane = workbench.scriptPane();
+    SplitPane main = new SplitPane(scriptPane, centerBox, side);
+    main.setDividerPositions(0.25, 0.78);
+    SplitPane.setResizableWithParent(scriptPane, false);
+    SplitPane.setResizableWithParent(side, false);
     SplitPane vertical = new SplitPane(main, bottom);
     vertical.setOrientation(Orientation.VERTICAL);
     vertical.setDividerPositions(0.75);
@@ -205,23 +238,23 @@ public final class MainWindow {
     HBox statusBar = new HBox(status);
     statusBar.getStyleClass().add("status-bar");
     root.setBottom(statusBar);
+    workbench.acceptDrops(root);
   }
 
   private MenuBar menuBar() {
     Menu file = new Menu("_File");
     file.setId("fileMenu");
-    MenuItem fresh = new MenuItem("_New experiment");
-    fresh.setId("newItem");
-    fresh.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
-    fresh.setOnAction(
-        e -> {
-          model.reset();
-          graph.fit();
-        });
     MenuItem quit = new MenuItem("_Quit");
+    quit.setId("quitItem");
     quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-    quit.setOnAction(e -> root.getScene().getWindow().hide());
-    file.getItems().addAll(fresh, new SeparatorMenuItem(), quit);
+    quit.setOnAction(
+        e -> {
+          if (confirmClose()) {
+            root.getScene().getWindow().hide();
+          }
+        });
+    file.getItems().addAll(workbench.fileItems());
+    file.getItems().addAll(new SeparatorMenuItem(), quit);
 
     Menu calls = new Menu("_Syscalls");
     calls.setId("syscallsMenu");
@@ -273,7 +306,7 @@ public final class MainWindow {
     MenuItem keys = new MenuItem("Keyboard shortcuts");
     keys.setOnAction(e -> toast.show(shortcutSheet(), false));
     help.getItems().add(keys);
-    MenuBar bar = new MenuBar(file, calls, view, help);
+    MenuBar bar = new MenuBar(file, workbench.editMenu(), calls, workbench.playMenu(), view, help);
     bar.setId("menuBar");
     return bar;
   }
@@ -509,11 +542,16 @@ public final class MainWindow {
       return;
     }
     Node focus = scene.getFocusOwner();
-    if (focus instanceof TextInputControl) {
-      return; // letters typed into a field are text, not commands
+    if (focus instanceof TextInputControl
+        || focus instanceof org.fxmisc.richtext.GenericStyledArea<?, ?, ?>) {
+      return; // letters typed into a field or the script are text, not commands
     }
     if (e.getCode() == KeyCode.ESCAPE) {
       actions.cancelPick();
+      e.consume();
+      return;
+    }
+    if (workbench.handleKey(e)) {
       e.consume();
       return;
     }
@@ -528,6 +566,31 @@ public final class MainWindow {
         return;
       }
     }
+  }
+
+  /**
+   * Before the window closes: offers to save unsaved changes.
+   *
+   * @return false if the user chose to stay
+   */
+  public boolean confirmClose() {
+    return workbench.files().confirmDiscard();
+  }
+
+  /** The window closed for good: a clean exit leaves no autosave behind. */
+  public void closed() {
+    workbench.closed();
+  }
+
+  /** Autosaves into {@code a} and offers to restore what a crashed Lab left there. */
+  public void useAutosave(Autosave a) {
+    workbench.setAutosave(a);
+    workbench.offerRecovery();
+  }
+
+  /** Opens a script as File → Open would (a file from the command line or the desktop). */
+  public void open(java.nio.file.Path file) {
+    workbench.files().openFile(file);
   }
 
   private void find(String query) {
@@ -546,7 +609,11 @@ public final class MainWindow {
     for (Syscall s : Syscall.values()) {
       sb.append(s.key()).append(' ').append(s.text()).append(" · ");
     }
-    return sb.append("arrows move between tasks · Esc cancels a pick · Ctrl+0 fits").toString();
+    return sb.append(
+            "arrows move between tasks · Esc cancels a pick · Ctrl+0 fits · Page Down/Up step"
+                + " forward/back · Home/End jump · Ctrl+Z/Ctrl+Shift+Z undo/redo · Ctrl+O/S"
+                + " open/save")
+        .toString();
   }
 
   private static LayoutChoice parseLayout(String name) {

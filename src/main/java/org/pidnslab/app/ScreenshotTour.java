@@ -112,7 +112,7 @@ public final class ScreenshotTour {
         window.setTheme(shot.theme());
         window.graph().speedControl().setValue(Motion.INSTANT);
         for (String s : shot.statements()) {
-          model.run(s);
+          window.experiment().perform(s);
         }
         if (shot.select() != null) {
           model.selectedProperty().set(model.task(shot.select()));
@@ -127,7 +127,7 @@ public final class ScreenshotTour {
         double wait = 400;
         if (shot.animated() != null) {
           window.graph().speedControl().setValue(Motion.SLOW);
-          model.run(shot.animated());
+          window.experiment().perform(shot.animated());
           wait = Motion.STEP_MS * 2.2 * 1.6;
         }
         PauseTransition settle = new PauseTransition(Duration.millis(wait));

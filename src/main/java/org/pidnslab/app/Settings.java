@@ -47,6 +47,33 @@ final class Settings {
     prefs.put("layout", layout);
   }
 
+  /** Recently opened or saved scripts, newest first. */
+  java.util.List<java.nio.file.Path> recentFiles() {
+    java.util.List<java.nio.file.Path> out = new java.util.ArrayList<>();
+    for (String s : prefs.get("recent", "").split("\n")) {
+      if (!s.isBlank()) {
+        out.add(java.nio.file.Path.of(s));
+      }
+    }
+    return out;
+  }
+
+  /** Puts {@code file} first in the recent files, keeping {@link #RECENT_LIMIT}. */
+  void addRecent(java.nio.file.Path file) {
+    java.util.List<java.nio.file.Path> list = recentFiles();
+    java.nio.file.Path abs = file.toAbsolutePath().normalize();
+    list.remove(abs);
+    list.add(0, abs);
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < Math.min(RECENT_LIMIT, list.size()); i++) {
+      b.append(list.get(i)).append('\n');
+    }
+    prefs.put("recent", b.toString());
+  }
+
+  /** How many recent files the File menu lists. */
+  static final int RECENT_LIMIT = 8;
+
   /** Writes the settings out now. */
   void flush() {
     try {

@@ -2,9 +2,7 @@ package org.pidnslab.app;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
@@ -33,14 +31,12 @@ public final class Snapshots {
     image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
     out.setRGB(0, 0, w, h, argb, 0, w);
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".snapshot", ".png");
-    try {
-      ImageIO.write(out, "png", tmp.toFile());
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(
+        file,
+        o -> {
+          if (!ImageIO.write(out, "png", o)) {
+            throw new IOException("no PNG writer");
+          }
+        });
   }
 }

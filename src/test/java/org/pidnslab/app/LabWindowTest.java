@@ -68,7 +68,7 @@ class LabWindowTest {
         () -> {
           for (String s : statements) {
             try {
-              model.run(s);
+              window.experiment().perform(s);
             } catch (Exception e) {
               throw new AssertionError(s, e);
             }
@@ -361,7 +361,7 @@ class LabWindowTest {
     robot.interact(
         () -> {
           try {
-            model.run("fork init p1");
+            window.experiment().perform("fork init p1");
           } catch (Exception e) {
             throw new AssertionError(e);
           }
@@ -385,7 +385,7 @@ class LabWindowTest {
     robot.interact(
         () -> {
           try {
-            model.run(statement);
+            window.experiment().perform(statement);
           } catch (Exception e) {
             throw new AssertionError(e);
           }
@@ -439,7 +439,7 @@ class LabWindowTest {
     robot.interact(
         () -> {
           try {
-            model.run("fork c c1");
+            window.experiment().perform("fork c c1");
           } catch (Exception e) {
             throw new AssertionError(e);
           }
@@ -495,7 +495,7 @@ class LabWindowTest {
     robot.interact(
         () -> {
           try {
-            model.runAll(WindowPerfHarness.tree(n));
+            window.experiment().load(String.join("\n", WindowPerfHarness.tree(n)), null, n);
           } catch (Exception e) {
             throw new AssertionError(e);
           }
@@ -558,10 +558,12 @@ class LabWindowTest {
   }
 
   @Test
-  void newExperimentStartsOver(FxRobot robot) {
+  void newExperimentStartsOverAfterAskingAboutUnsavedChanges(FxRobot robot) {
     run(robot, "fork init a");
     robot.clickOn("#fileMenu").clickOn("#newItem");
+    robot.clickOn("Don't save");
     assertNull(model.task("a"));
+    assertEquals("", window.experiment().textProperty().get());
     assertEquals(1, robot.lookup(".task-figure").queryAll().size());
     WaitForAsyncUtils.waitForFxEvents();
   }

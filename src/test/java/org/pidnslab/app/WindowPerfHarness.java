@@ -53,7 +53,7 @@ public final class WindowPerfHarness extends Application {
       startWatchdog();
       System.out.println("== FX thread stalls around one action, 5,000 tasks");
       onFx(() -> window.graph().speedControl().setValue(Motion.NORMAL));
-      onFx(() -> run(model, tree(5000)));
+      onFx(() -> run(window, tree(5000)));
       waitLayout(window);
       String[] actions = {
         "fork init extra1",
@@ -76,7 +76,7 @@ public final class WindowPerfHarness extends Application {
       List<Double> stalls = new ArrayList<>();
       for (String a : actions) {
         worstStallNanos.set(0);
-        onFx(() -> run(model, List.of(a)));
+        onFx(() -> run(window, List.of(a)));
         waitLayout(window);
         Thread.sleep(150);
         double ms = worstStallNanos.get() / 1e6;
@@ -89,8 +89,8 @@ public final class WindowPerfHarness extends Application {
           stalls.get(stalls.size() / 2), stalls.get(stalls.size() - 1));
 
       System.out.println("== frame times while animating 500 visible tasks");
-      onFx(() -> model.reset());
-      onFx(() -> run(model, tree(500)));
+      onFx(() -> window.experiment().clear());
+      onFx(() -> run(window, tree(500)));
       waitLayout(window);
       List<Double> frames = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
@@ -107,7 +107,7 @@ public final class WindowPerfHarness extends Application {
                     }
                   };
               timer[0].start();
-              run(model, List.of(stmt));
+              run(window, List.of(stmt));
             });
         Thread.sleep(1500);
         onFx(() -> timer[0].stop());
@@ -144,12 +144,13 @@ public final class WindowPerfHarness extends Application {
     return out;
   }
 
-  private static void run(LabModel model, List<String> statements) {
+  /** One statement as a click records it; many as a script opened at its end. */
+  private static void run(MainWindow window, List<String> statements) {
     try {
       if (statements.size() == 1) {
-        model.run(statements.get(0));
+        window.experiment().perform(statements.get(0));
       } else {
-        model.runAll(statements);
+        window.experiment().load(String.join("\n", statements), null, statements.size());
       }
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -1,0 +1,214 @@
+package org.pidnslab.app;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.util.Duration;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.event.MouseOverTextEvent;
+import org.fxmisc.richtext.util.UndoUtils;
+import org.fxmisc.wellbehaved.event.EventPattern;
+import org.fxmisc.wellbehaved.event.InputMap;
+import org.fxmisc.wellbehaved.event.Nodes;
+import org.pidnslab.script.ScriptError;
+import org.pidnslab.script.ScriptTrace;
+
+/**
+ * The script pane: the experiment's {@code .pidns} text with line numbers, highlighting, errors
+ * underlined (hover for the message) and the current step's line marked. Typing re-runs the script
+ * after a short pause; clicking a line number jumps there. Undo goes to the experiment, so a click
+ * in the graph and a keystroke here are undone by the same Ctrl+Z.
+ */
+final class ScriptEditor extends BorderPane {
+  /** Typing pauses this long before the script re-runs. */
+  static final Duration EDIT_PAUSE = Duration.millis(350);
+
+  private final Experiment experiment;
+  private final CodeArea area = new CodeArea();
+  private final Label problems = new Label();
+  private final PauseTransition pendingEdit = new PauseTransition(EDIT_PAUSE);
+  private final Tooltip errorTip = new Tooltip();
+  private Map<Integer, String> errors = Map.of();
+  private boolean syncing;
+  private int markedParagraph = -1;
+
+  ScriptEditor(Experiment experiment) {
+    this.experiment = experiment;
+    area.setId("scriptArea");
+    area.getStyleClass().add("script-area");
+    area.setUndoManager(UndoUtils.noOpUndoManager());
+    area.setParagraphGraphicFactory(this::gutter);
+    area.setMouseOverTextDelay(java.time.Duration.ofMillis(350));
+    area.addEventHandler(
+        MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN,
+        e -> {
+          int line = area.offsetToPosition(e.getCharacterIndex(), null).getMajor() + 1;
+          String msg = errors.get(line);
+          if (msg != null) {
+            errorTip.setText("line " + line + ": " + msg);
+            errorTip.show(area, e.getScreenPosition().getX(), e.getScreenPosition().getY() + 12);
+          }
+        });
+    area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> errorTip.hide());
+    Nodes.addInputMap(
+        area,
+        InputMap.sequence(
+            InputMap.consume(
+                EventPattern.keyPressed(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
+                e -> {
+                  flush();
+                  experiment.undo();
+                }),
+            InputMap.consume(
+                EventPattern.keyPressed(
+                    KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                e -> experiment.redo()),
+            InputMap.consume(
+                EventPattern.keyPressed(KeyCode.Y, KeyCombination.SHORTCUT_DOWN),
+                e -> experiment.redo())));
+    area.plainTextChanges()
+        .subscribe(
+            c -> {
+              if (!syncing) {
+                pendingEdit.playFromStart();
+              }
+            });
+    pendingEdit.setOnFinished(e -> experiment.edit(area.getText()));
+    problems.setId("scriptProblems");
+    problems.getStyleClass().add("script-problems");
+    problems.setMaxWidth(Double.MAX_VALUE);
+    problems.setWrapText(true);
+    setCenter(new VirtualizedScrollPane<>(area));
+    setBottom(problems);
+    experiment.textProperty().addListener((o, a, b) -> syncText(b));
+    experiment.traceProperty().addListener((o, a, b) -> restyle());
+    experiment.currentLineProperty().addListener((o, a, b) -> markCurrent(b.intValue()));
+    syncText(experiment.textProperty().get());
+    restyle();
+  }
+
+  /** The editing control (tests type into it). */
+  CodeArea area() {
+    return area;
+  }
+
+  /** Hands a pending keystroke edit to the experiment now, before another change. */
+  void flush() {
+    if (pendingEdit.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+      pendingEdit.stop();
+      experiment.edit(area.getText());
+    }
+  }
+
+  /** Every error the script has, by line: syntax errors and the rule that stops the run. */
+  Map<Integer, String> errors() {
+    return errors;
+  }
+
+  private void syncText(String text) {
+    if (text.equals(area.getText())) {
+      return;
+    }
+    syncing = true;
+    try {
+      int caret = area.getCaretPosition();
+      area.replaceText(text);
+      area.moveTo(Math.min(caret, text.length()));
+      markedParagraph = -1;
+    } finally {
+      syncing = false;
+    }
+    restyle();
+  }
+
+  private void restyle() {
+    ScriptTrace t = experiment.traceProperty().get();
+    Map<Integer, String> found = new HashMap<>();
+    for (ScriptError e : t.syntaxErrors()) {
+      found.put(e.line(), e.getMessage());
+    }
+    if (t.stop() != null) {
+      found.putIfAbsent(t.stop().line(), t.stop().getMessage());
+    }
+    errors = found;
+    String text = area.getText();
+    if (text.equals(experiment.textProperty().get())) {
+      area.setStyleSpans(0, ScriptHighlighter.spans(text, found.keySet()));
+    }
+    problems.getStyleClass().removeAll("has-errors");
+    if (t.stop() != null) {
+      problems.getStyleClass().add("has-errors");
+      problems.setText(
+          "Line "
+              + t.stop().line()
+              + ": "
+              + t.stop().getMessage()
+              + " — the script stops here"
+              + (found.size() > 1 ? " (" + found.size() + " problems; hover a red line)" : ""));
+    } else {
+      int n = t.steps().size();
+      problems.setText(n == 0 ? "Empty script: click a system call to record one" : "");
+    }
+    problems.setVisible(!problems.getText().isEmpty());
+    problems.setManaged(problems.isVisible());
+    markCurrent(experiment.currentLineProperty().get());
+  }
+
+  private void markCurrent(int line) {
+    int paragraphs = area.getParagraphs().size();
+    if (markedParagraph >= 0 && markedParagraph < paragraphs) {
+      area.setParagraphStyle(markedParagraph, List.of());
+    }
+    markedParagraph = line - 1;
+    if (markedParagraph >= 0 && markedParagraph < paragraphs) {
+      area.setParagraphStyle(markedParagraph, List.of("current-line"));
+      if (!area.isFocused()) {
+        area.showParagraphInViewport(markedParagraph);
+      }
+    }
+  }
+
+  /** A line's gutter: a marker (the current step, an error) and its number; click to jump. */
+  private Node gutter(int paragraph) {
+    int line = paragraph + 1;
+    Label marker = new Label();
+    marker.getStyleClass().add("gutter-marker");
+    marker.setMinWidth(14);
+    marker
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    experiment.currentLineProperty().get() == line
+                        ? "▶"
+                        : errors.containsKey(line) ? "✗" : "",
+                experiment.currentLineProperty(),
+                experiment.traceProperty()));
+    Label number = new Label(Integer.toString(line));
+    number.getStyleClass().add("gutter-number");
+    number.setMinWidth(32);
+    number.setAlignment(Pos.CENTER_RIGHT);
+    HBox box = new HBox(2, marker, number);
+    box.getStyleClass().add("script-gutter");
+    box.setAlignment(Pos.CENTER_LEFT);
+    box.setId("gutter" + line);
+    box.setOnMouseClicked(
+        e -> {
+          flush();
+          experiment.jumpToLine(line);
+        });
+    Tooltip.install(box, new Tooltip("Click: show the state after line " + line));
+    return box;
+  }
+}

@@ -1,0 +1,348 @@
+package org.pidnslab.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/**
+ * The classroom side of the window: the experiment's script (editor, files, recent files, drag and
+ * drop), the player (steps, timeline, captions), undo/redo, quiz mode and autosave with crash
+ * recovery. The main window places its parts; this class wires them to one {@link Experiment}.
+ */
+final class Workbench {
+  /** An autosave waits this long after a change, so a burst of clicks is one write. */
+  static final Duration AUTOSAVE_PAUSE = Duration.millis(300);
+
+  private final Experiment experiment;
+  private final ScriptEditor editor;
+  private final PlayerBar player;
+  private final CaptionBar caption;
+  private final QuizPanel quiz;
+  private final ScriptFiles files;
+  private final Settings settings;
+  private final Toast toast;
+  private final Menu recent = new Menu("Open _Recent");
+  private final CheckMenuItem quizItem = new CheckMenuItem("_Quiz mode: predict, then reveal");
+  private final PauseTransition autosaveBeat = new PauseTransition(AUTOSAVE_PAUSE);
+  private Autosave autosave;
+  private Window owner;
+
+  Workbench(Experiment experiment, TaskGraphView graph, Settings settings, Toast toast) {
+    this.experiment = experiment;
+    this.settings = settings;
+    this.toast = toast;
+    this.editor = new ScriptEditor(experiment);
+    this.player = new PlayerBar(experiment, graph::animating, graph::motion);
+    this.caption = new CaptionBar(experiment);
+    this.quiz = new QuizPanel(experiment);
+    this.files = new ScriptFiles(experiment, settings, this::fillRecent);
+    player.setStepper(this::stepForward);
+    recent.setId("recentMenu");
+    fillRecent();
+    quizItem.setId("quizItem");
+    quizItem.selectedProperty().addListener((o, a, on) -> setQuiz(on));
+    autosaveBeat.setOnFinished(e -> autosaveNow());
+    experiment.textProperty().addListener((o, a, b) -> autosaveBeat.playFromStart());
+    experiment.positionProperty().addListener((o, a, b) -> autosaveBeat.playFromStart());
+  }
+
+  Experiment experiment() {
+    return experiment;
+  }
+
+  ScriptEditor editor() {
+    return editor;
+  }
+
+  PlayerBar player() {
+    return player;
+  }
+
+  CaptionBar caption() {
+    return caption;
+  }
+
+  QuizPanel quiz() {
+    return quiz;
+  }
+
+  ScriptFiles files() {
+    return files;
+  }
+
+  void setOwner(Window w) {
+    owner = w;
+    files.setOwner(w);
+  }
+
+  /** The script pane: a title with the file's name, the editor. */
+  Node scriptPane() {
+    Label title = new Label();
+    title.setId("scriptTitle");
+    title.getStyleClass().add("pane-title");
+    title
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> "Script: " + fileName() + (experiment.dirtyProperty().get() ? " *" : ""),
+                experiment.fileProperty(),
+                experiment.dirtyProperty()));
+    title.setPadding(new Insets(4, 8, 4, 8));
+    VBox pane = new VBox(title, editor);
+    VBox.setVgrow(editor, Priority.ALWAYS);
+    pane.setId("scriptPane");
+    return pane;
+  }
+
+  /** The window title: the script's name, a star when unsaved. */
+  StringBinding title() {
+    return Bindings.createStringBinding(
+        () -> (experiment.dirtyProperty().get() ? "*" : "") + fileName() + " — PID Namespace Lab",
+        experiment.fileProperty(),
+        experiment.dirtyProperty());
+  }
+
+  /** File menu entries for scripts, in order. */
+  List<MenuItem> fileItems() {
+    MenuItem fresh = item("_New experiment", "newItem", "Shortcut+N");
+    fresh.setOnAction(
+        e -> {
+          if (files.confirmDiscard()) {
+            experiment.clear();
+          }
+        });
+    MenuItem open = item("_Open script…", "openItem", "Shortcut+O");
+    open.setOnAction(e -> files.open());
+    MenuItem save = item("_Save", "saveItem", "Shortcut+S");
+    save.setOnAction(e -> files.save());
+    MenuItem saveAs = item("Save _As…", "saveAsItem", "Shortcut+Shift+S");
+    saveAs.setOnAction(e -> files.saveAs());
+    return List.of(fresh, open, recent, new SeparatorMenuItem(), save, saveAs);
+  }
+
+  /** The Edit menu: undo and redo of clicks and edits. */
+  Menu editMenu() {
+    MenuItem undo = item("_Undo", "undoItem", "Shortcut+Z");
+    undo.setOnAction(e -> undo());
+    undo.disableProperty().bind(experiment.canUndoProperty().not());
+    MenuItem redo = item("_Redo", "redoItem", "Shortcut+Shift+Z");
+    redo.setOnAction(e -> redo());
+    redo.disableProperty().bind(experiment.canRedoProperty().not());
+    Menu edit = new Menu("_Edit", null, undo, redo);
+    edit.setId("editMenu");
+    return edit;
+  }
+
+  /** The Play menu: the player's commands and quiz mode. */
+  Menu playMenu() {
+    // no accelerators: Page Down, Home... must keep working inside the editor; onKey handles them
+    MenuItem forward = item("Step _forward   [Page Down]", "stepForwardItem", null);
+    forward.setOnAction(e -> stepForward());
+    MenuItem back = item("Step _back   [Page Up]", "stepBackItem", null);
+    back.setOnAction(e -> stepBack());
+    MenuItem start = item("To the _start   [Home]", "toStartItem", null);
+    start.setOnAction(e -> experiment.jumpTo(0));
+    MenuItem end = item("To the _end   [End]", "toEndItem", null);
+    end.setOnAction(e -> experiment.jumpTo(experiment.stepCount()));
+    Menu play =
+        new Menu("_Play", null, forward, back, start, end, new SeparatorMenuItem(), quizItem);
+    play.setId("playMenu");
+    return play;
+  }
+
+  /** Page Down/Up, Home, End drive the player when no text field has the keyboard. */
+  boolean handleKey(KeyEvent e) {
+    KeyCode c = e.getCode();
+    if (c == KeyCode.PAGE_DOWN) {
+      stepForward();
+    } else if (c == KeyCode.PAGE_UP) {
+      stepBack();
+    } else if (c == KeyCode.HOME) {
+      experiment.jumpTo(0);
+    } else if (c == KeyCode.END) {
+      experiment.jumpTo(experiment.stepCount());
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  /** Ctrl+Z anywhere but the editor (the editor sends it here itself). */
+  void undo() {
+    editor.flush();
+    experiment.undo();
+  }
+
+  void redo() {
+    editor.flush();
+    experiment.redo();
+  }
+
+  /** A step forward: in quiz mode, the question comes first. */
+  void stepForward() {
+    editor.flush();
+    if (quiz.active()) {
+      quiz.step();
+    } else {
+      experiment.stepForward();
+    }
+  }
+
+  void stepBack() {
+    editor.flush();
+    experiment.stepBack();
+  }
+
+  /** Dropping a {@code .pidns} file on the window opens it. */
+  void acceptDrops(Node target) {
+    target.addEventHandler(
+        DragEvent.DRAG_OVER,
+        e -> {
+          if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+          }
+        });
+    target.addEventHandler(
+        DragEvent.DRAG_DROPPED,
+        e -> {
+          boolean done = false;
+          if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
+            done = files.openAsking(e.getDragboard().getFiles().get(0).toPath());
+          }
+          e.setDropCompleted(done);
+          e.consume();
+        });
+  }
+
+  /** Keeps the experiment in {@code a} after every change; offers what a crash left behind. */
+  void setAutosave(Autosave a) {
+    autosave = a;
+  }
+
+  /** Writes the autosave now (after the pause, or before a test kills the process). */
+  void autosaveNow() {
+    if (autosave == null) {
+      return;
+    }
+    try {
+      autosave.save(
+          experiment.textProperty().get(),
+          experiment.positionProperty().get(),
+          experiment.fileProperty().get());
+    } catch (IOException e) {
+      toast.show("Autosave failed (" + e.getMessage() + "): save the experiment yourself", true);
+    }
+  }
+
+  /** A clean exit: the autosave is no longer needed. */
+  void closed() {
+    autosaveBeat.stop();
+    if (autosave != null) {
+      autosave.discard();
+    }
+  }
+
+  /**
+   * If a Lab crashed or was killed with an experiment open, asks whether to restore it. Shown
+   * without blocking, so the window is usable behind it.
+   */
+  void offerRecovery() {
+    if (autosave == null) {
+      return;
+    }
+    List<Autosave.Recovery> left = autosave.leftBehind();
+    if (left.isEmpty()) {
+      return;
+    }
+    Autosave.Recovery r = left.get(0);
+    ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
+    ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+    long lines = r.script().lines().count();
+    Alert a =
+        new Alert(
+            Alert.AlertType.CONFIRMATION,
+            "An experiment of "
+                + lines
+                + " lines"
+                + (r.file() == null ? "" : " (" + r.file().getFileName() + ")")
+                + ", autosaved at "
+                + DateTimeFormatter.ofPattern("HH:mm:ss")
+                    .withZone(ZoneId.systemDefault())
+                    .format(r.time())
+                + ", was not closed properly. Restore it?",
+            restore,
+            discard);
+    a.setHeaderText("Restore the last experiment?");
+    a.initOwner(owner);
+    a.getDialogPane().setId("recoveryDialog");
+    a.setOnHidden(
+        e -> {
+          if (a.getResult() == restore) {
+            experiment.load(r.script(), r.file(), r.position());
+            experiment.markUnsaved();
+          }
+          for (Autosave.Recovery each : left) {
+            Autosave.forget(each);
+          }
+          autosaveNow();
+        });
+    a.show();
+  }
+
+  private void setQuiz(boolean on) {
+    if (on) {
+      player.pause();
+    }
+    quiz.setActive(on);
+  }
+
+  private void fillRecent() {
+    recent.getItems().clear();
+    for (Path p : settings.recentFiles()) {
+      MenuItem i = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+      i.setMnemonicParsing(false);
+      i.setOnAction(e -> files.openAsking(p));
+      recent.getItems().add(i);
+    }
+    recent.setDisable(recent.getItems().isEmpty());
+  }
+
+  private String fileName() {
+    Path f = experiment.fileProperty().get();
+    return f == null ? "Untitled" : f.getFileName().toString();
+  }
+
+  private static MenuItem item(String text, String id, String accelerator) {
+    MenuItem i = new MenuItem(text);
+    i.setId(id);
+    if (accelerator != null) {
+      i.setAccelerator(KeyCombination.keyCombination(accelerator));
+    }
+    return i;
+  }
+}

@@ -1,0 +1,56 @@
+package org.pidnslab.script;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.pidnslab.script.ScriptTrace.Mark;
+
+class ScriptTraceTest {
+
+  @Test
+  void everyStepRecordsWhatTheCallerSawAndWhatKindOfThingHappened() {
+    ScriptTrace t =
+        ScriptTrace.of(
+            "fork init a\nclone a b newpid\nexpect b nspid=3/1\nexit b\nsetns a b\nfork a c\n");
+    assertNull(t.stop());
+    assertEquals(6, t.steps().size());
+    assertEquals("2", t.steps().get(0).result());
+    assertEquals(Set.of(Mark.FORK), t.steps().get(0).marks());
+    assertEquals(Set.of(Mark.FORK, Mark.NS_CREATED), t.steps().get(1).marks());
+    assertFalse(t.steps().get(2).isCall());
+    assertTrue(t.steps().get(3).marks().containsAll(Set.of(Mark.EXIT, Mark.NS_DIED)));
+    assertEquals("0", t.steps().get(4).result());
+    assertEquals("ENOMEM", t.steps().get(5).result());
+    assertTrue(t.steps().get(5).marks().contains(Mark.FAILED));
+  }
+
+  @Test
+  void theRunStopsAtTheFirstErrorLikePidnsLabRun() {
+    ScriptTrace t = ScriptTrace.of("fork init a\n\nexit a\nfork a b\nbogus words\nfork init c\n");
+    assertEquals(2, t.steps().size());
+    assertEquals(4, t.stop().line());
+    assertEquals(1, t.syntaxErrors().size());
+    assertEquals(5, t.syntaxErrors().get(0).line());
+  }
+
+  @Test
+  void aFailedExpectIsMarkedButDoesNotStopTheRun() {
+    ScriptTrace t = ScriptTrace.of("fork init a\nexpect a nspid=7\nfork init b\n");
+    assertEquals(3, t.steps().size());
+    assertTrue(t.steps().get(1).marks().contains(Mark.EXPECT_FAILED));
+    assertEquals(1, t.steps().get(1).mismatches().size());
+  }
+
+  @Test
+  void stepsThroughCountsTheStatementsUpToALine() {
+    ScriptTrace t = ScriptTrace.of("# c\nfork init a\n\nfork init b\nfork init c\n");
+    assertEquals(0, t.stepsThrough(1));
+    assertEquals(1, t.stepsThrough(2));
+    assertEquals(1, t.stepsThrough(3));
+    assertEquals(3, t.stepsThrough(99));
+  }
+}
