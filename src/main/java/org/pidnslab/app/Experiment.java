@@ -287,10 +287,10 @@ public final class Experiment {
   }
 
   private void setPosition(int p) {
-    position.set(p);
     ScriptTrace.Step last = p == 0 ? null : trace.get().steps().get(p - 1);
     currentLine.set(last == null ? 0 : last.line());
     caption.set(last == null ? null : narration.caption(last.line()));
+    position.set(p); // last: its listeners read the line and the caption
   }
 
   private Snapshot snapshot() {
