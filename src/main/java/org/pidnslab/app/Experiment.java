@@ -36,6 +36,7 @@ public final class Experiment {
       new ReadOnlyObjectWrapper<>(ScriptTrace.of(""));
   private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper();
   private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("Untitled");
   private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
@@ -82,6 +83,11 @@ public final class Experiment {
   /** The file the script was opened from or saved to, or null. */
   public ReadOnlyObjectProperty<Path> fileProperty() {
     return file.getReadOnlyProperty();
+  }
+
+  /** What the window calls the script: its file's name, a lesson's title, or "Untitled". */
+  public ReadOnlyStringProperty nameProperty() {
+    return name.getReadOnlyProperty();
   }
 
   /** Whether the script changed since it was opened or saved. */
@@ -232,11 +238,21 @@ public final class Experiment {
    * @param at how many steps to run; clamped to the script
    */
   public void load(String script, Path from, int at) {
+    load(script, from, at, from == null ? "Untitled" : from.getFileName().toString());
+  }
+
+  /**
+   * Replaces the experiment with a script that has a name of its own (a lesson).
+   *
+   * @param at how many steps to run; clamped to the script
+   */
+  public void load(String script, Path from, int at, String title) {
     undo.clear();
     redo.clear();
     updateUndoFlags();
     setText(script);
     file.set(from);
+    name.set(title);
     replayTo(Math.max(0, Math.min(at, stepCount())));
     dirty.set(false);
   }
@@ -254,6 +270,7 @@ public final class Experiment {
   /** The script was saved to {@code to}. */
   public void saved(Path to) {
     file.set(to);
+    name.set(to.getFileName().toString());
     dirty.set(false);
   }
 

@@ -198,7 +198,11 @@ public final class MainWindow {
     Tab psTab = new Tab("ps", ps);
     psTab.setTooltip(
         new Tooltip("ps -eo pid,ppid,pgid,sid,stat as seen from the perspective namespace"));
-    side.getTabs().addAll(nsTab, inspTab, psTab);
+    Tab lessonsTab =
+        new Tab("Lessons", new LessonsPane(workbench.lessons(), workbench::startLesson));
+    lessonsTab.setTooltip(
+        new Tooltip("Built-in narrated lessons: step through one, or take a quiz"));
+    side.getTabs().addAll(nsTab, inspTab, psTab, lessonsTab);
     side.setId("sideTabs");
 
     log.setId("log");
@@ -306,7 +310,15 @@ public final class MainWindow {
     MenuItem keys = new MenuItem("Keyboard shortcuts");
     keys.setOnAction(e -> toast.show(shortcutSheet(), false));
     help.getItems().add(keys);
-    MenuBar bar = new MenuBar(file, workbench.editMenu(), calls, workbench.playMenu(), view, help);
+    MenuBar bar =
+        new MenuBar(
+            file,
+            workbench.editMenu(),
+            calls,
+            workbench.playMenu(),
+            LessonsPane.menu(workbench.lessons(), workbench::startLesson),
+            view,
+            help);
     bar.setId("menuBar");
     return bar;
   }

@@ -49,6 +49,7 @@ final class Workbench {
   private final CheckMenuItem quizItem = new CheckMenuItem("_Quiz mode: predict, then reveal");
   private final PauseTransition autosaveBeat = new PauseTransition(AUTOSAVE_PAUSE);
   private Autosave autosave;
+  private List<org.pidnslab.script.Lesson> lessons;
   private Window owner;
 
   Workbench(Experiment experiment, TaskGraphView graph, Settings settings, Toast toast) {
@@ -109,7 +110,7 @@ final class Workbench {
         .bind(
             Bindings.createStringBinding(
                 () -> "Script: " + fileName() + (experiment.dirtyProperty().get() ? " *" : ""),
-                experiment.fileProperty(),
+                experiment.nameProperty(),
                 experiment.dirtyProperty()));
     title.setPadding(new Insets(4, 8, 4, 8));
     VBox pane = new VBox(title, editor);
@@ -122,7 +123,7 @@ final class Workbench {
   StringBinding title() {
     return Bindings.createStringBinding(
         () -> (experiment.dirtyProperty().get() ? "*" : "") + fileName() + " — PID Namespace Lab",
-        experiment.fileProperty(),
+        experiment.nameProperty(),
         experiment.dirtyProperty());
   }
 
@@ -200,6 +201,30 @@ final class Workbench {
   void redo() {
     editor.flush();
     experiment.redo();
+  }
+
+  /** The built-in lessons, or none if this build has lost them (the menu says so). */
+  List<org.pidnslab.script.Lesson> lessons() {
+    if (lessons == null) {
+      try {
+        lessons = org.pidnslab.script.Lessons.all();
+      } catch (RuntimeException e) {
+        lessons = List.of();
+      }
+    }
+    return lessons;
+  }
+
+  /** Opens a lesson at its first step (after offering to save changes); optionally as a quiz. */
+  void startLesson(org.pidnslab.script.Lesson l, boolean asQuiz) {
+    if (!files.confirmDiscard()) {
+      return;
+    }
+    quizItem.setSelected(false);
+    experiment.load(l.text(), null, 0, "Lesson " + l.number() + ": " + l.title());
+    if (asQuiz) {
+      quizItem.setSelected(true);
+    }
   }
 
   /** A step forward: in quiz mode, the question comes first. */
@@ -333,8 +358,7 @@ final class Workbench {
   }
 
   private String fileName() {
-    Path f = experiment.fileProperty().get();
-    return f == null ? "Untitled" : f.getFileName().toString();
+    return experiment.nameProperty().get();
   }
 
   private static MenuItem item(String text, String id, String accelerator) {

@@ -313,4 +313,30 @@ class ScriptPlayerWindowTest {
     assertTrue(summary.contains("line 7: clone a b newpid returned 3, not EINVAL"), summary);
     assertEquals(7, ex().positionProperty().get(), "the expect ran on the way");
   }
+
+  @Test
+  void aLessonFromTheMenuOpensAtItsFirstStepAndPlaysToItsCheckedEnd(FxRobot robot) {
+    robot.clickOn("#lessonsMenu").clickOn("#lesson-06-when-the-init-dies");
+    assertEquals(0, ex().positionProperty().get());
+    assertTrue(
+        window.title().get().startsWith("Lesson 6: When the init dies"), window.title().get());
+    robot.clickOn("#stepForward");
+    assertFalse(robot.lookup("#caption").queryLabeled().getText().isEmpty(), "narrated");
+    robot.clickOn("#playerEnd");
+    String text = ex().textProperty().get();
+    assertEquals(runState(text, 999), shown());
+    assertTrue(
+        ex().traceProperty().get().steps().stream().allMatch(st -> st.mismatches().isEmpty()),
+        "every expect of the lesson holds in the window");
+  }
+
+  @Test
+  void aLessonCanBeTakenAsAQuizFromTheLessonsTab(FxRobot robot) {
+    robot.interact(() -> window.showSideTab("Lessons"));
+    robot.clickOn("#lessonCell-01-the-first-namespace");
+    robot.clickOn("#quizLesson");
+    assertTrue(robot.lookup("#quizPanel").query().isVisible());
+    assertTrue(robot.lookup("#quizQuestion").queryLabeled().getText().startsWith("Line "));
+    assertTrue(window.title().get().contains("The first namespace"));
+  }
 }
