@@ -30,6 +30,9 @@ public final class Experiment {
   /** Edits closer together than this are one undo step (typing a word is one change). */
   static final long COALESCE_MILLIS = 1500;
 
+  /** Replays longer than this many statements run off the FX thread, with progress shown. */
+  static final int ASYNC_ABOVE = 2_000;
+
   private final LabModel model;
   private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<ScriptTrace> trace =
@@ -46,6 +49,11 @@ public final class Experiment {
   private final Deque<Snapshot> redo = new ArrayDeque<>();
   private Narration narration = Narration.of("");
   private long lastEdit = Long.MIN_VALUE / 2;
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+  private java.util.concurrent.Executor worker = Runnable::run;
+  private java.util.concurrent.Executor fxThread = Runnable::run;
+  private boolean threaded;
+  private int pendingTarget = -1;
 
   /** A script and how far it has run: what undo restores. */
   record Snapshot(String text, int position) {}
@@ -53,6 +61,23 @@ public final class Experiment {
   /** An experiment on {@code model}, starting empty: init alone in root. */
   public Experiment(LabModel model) {
     this.model = model;
+  }
+
+  /**
+   * Lets long replays run on {@code worker} and come back through {@code fxThread} (the window
+   * passes a background thread and {@code Platform::runLater}). Without it, everything runs at once
+   * on the caller's thread.
+   */
+  public void useThreads(
+      java.util.concurrent.Executor worker, java.util.concurrent.Executor fxThread) {
+    this.worker = worker;
+    this.fxThread = fxThread;
+    this.threaded = true;
+  }
+
+  /** Whether a long replay is running in the background: the picture is about to change. */
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy.getReadOnlyProperty();
   }
 
   /** The machine this experiment drives. */
@@ -134,12 +159,18 @@ public final class Experiment {
    *     running...): nothing ran and nothing was recorded
    */
   public LabModel.CallOutcome perform(String statementText) throws ScriptError {
+    if (busy.get()) {
+      throw new ScriptError(0, "the script is still being replayed: try again in a moment");
+    }
     String stmt = statementText.strip();
     ScriptParser.parseStatement(1, stmt);
     int at = insertionIndex();
-    LabModel.CallOutcome outcome = model.run(ScriptParser.parseStatement(at + 1, stmt));
+    Statement parsed = ScriptParser.parseStatement(at + 1, stmt);
+    LabModel.CallOutcome outcome = model.run(parsed);
     Snapshot before = snapshot();
-    setText(insertLine(text.get(), at, stmt));
+    String newText = insertLine(text.get(), at, stmt);
+    boolean atEnd = position.get() == stepCount() && trace.get().stop() == null;
+    setText(newText, atEnd ? trace.get().appended(parsed, newText) : ScriptTrace.of(newText));
     pushUndo(before);
     lastEdit = Long.MIN_VALUE / 2; // the next edit is a change of its own
     setPosition(position.get() + 1);
@@ -171,6 +202,10 @@ public final class Experiment {
   /** Runs the next step, animated. */
   public void stepForward() {
     ScriptTrace.Step next = nextStep();
+    if (busy.get()) {
+      pendingTarget = (pendingTarget >= 0 ? pendingTarget : position.get()) + 1;
+      return;
+    }
     if (next == null) {
       return;
     }
@@ -193,13 +228,17 @@ public final class Experiment {
    */
   public void jumpTo(int steps) {
     int k = Math.max(0, Math.min(steps, stepCount()));
+    if (busy.get()) {
+      pendingTarget = k; // the latest wish wins when the running replay is done
+      return;
+    }
     int p = position.get();
     if (k == p) {
       return;
     }
     if (k == p + 1) {
       stepForward();
-    } else if (k > p) {
+    } else if (k > p && (k - p <= ASYNC_ABOVE || !threaded)) {
       try {
         model.advance(statements(p, k));
         setPosition(k);
@@ -282,12 +321,46 @@ public final class Experiment {
   }
 
   private void replayTo(int k) {
-    try {
-      model.replay(statements(0, k));
-    } catch (ScriptError e) {
-      throw new IllegalStateException("the dry run got past step " + k, e);
+    if (busy.get()) {
+      pendingTarget = k;
+      return;
     }
-    setPosition(k);
+    List<Statement> todo = statements(0, k);
+    if (k <= ASYNC_ABOVE || !threaded) {
+      model.adopt(prepared(todo));
+      setPosition(k);
+      return;
+    }
+    busy.set(true);
+    ScriptTrace basis = trace.get();
+    worker.execute(
+        () -> {
+          LabModel.Replayed r = prepared(todo);
+          fxThread.execute(
+              () -> {
+                busy.set(false);
+                int next = pendingTarget;
+                pendingTarget = -1;
+                if (trace.get() != basis) {
+                  // the script changed meanwhile: this replay is of an old text
+                  replayTo(Math.min(next >= 0 ? next : k, stepCount()));
+                  return;
+                }
+                model.adopt(r);
+                setPosition(k);
+                if (next >= 0) {
+                  jumpTo(next);
+                }
+              });
+        });
+  }
+
+  private static LabModel.Replayed prepared(List<Statement> statements) {
+    try {
+      return LabModel.prepare(statements);
+    } catch (ScriptError e) {
+      throw new IllegalStateException("the dry run got past these statements", e);
+    }
   }
 
   private List<Statement> statements(int from, int to) {
@@ -295,12 +368,16 @@ public final class Experiment {
   }
 
   private void setText(String t) {
+    setText(t, ScriptTrace.of(t));
+  }
+
+  private void setText(String t, ScriptTrace dryRun) {
     if (!t.equals(text.get())) {
       dirty.set(true);
     }
     text.set(t);
     narration = Narration.of(t);
-    trace.set(ScriptTrace.of(t));
+    trace.set(dryRun);
   }
 
   private void setPosition(int p) {

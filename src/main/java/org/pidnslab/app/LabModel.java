@@ -188,38 +188,86 @@ public final class LabModel {
   }
 
   /**
-   * Rebuilds the machine from scratch by running {@code statements} as one step: the state after
-   * them is exactly what {@code pidns-lab run} gives for the same lines. The selection and the
-   * perspective survive when a task with the same label and a namespace with the same name exist.
-   *
-   * @throws ScriptError at the first statement that is not valid; the ones before it ran
+   * A machine rebuilt from statements, not yet on show: {@link #prepare} makes it on any thread (a
+   * long script replays off the FX thread), {@link #adopt} shows it.
    */
-  public void replay(List<Statement> statements) throws ScriptError {
+  public static final class Replayed {
+    private final ScriptRunner runner;
+    private final List<Statement> history;
+    private final List<LogEntry> logTail;
+
+    private Replayed(ScriptRunner runner, List<Statement> history, List<LogEntry> logTail) {
+      this.runner = runner;
+      this.history = history;
+      this.logTail = logTail;
+    }
+  }
+
+  /**
+   * Runs {@code statements} on a fresh machine of its own. Touches nothing shared, so it may run on
+   * any thread.
+   *
+   * @throws ScriptError at the first statement that is not valid
+   */
+  public static Replayed prepare(List<Statement> statements) throws ScriptError {
+    ScriptRunner r = new ScriptRunner();
+    java.util.ArrayDeque<ScriptRunner.Outcome> last = new java.util.ArrayDeque<>();
+    for (Statement s : statements) {
+      ScriptRunner.Outcome o = r.execute(s);
+      if (o.resultLine() != null) {
+        last.addLast(o);
+        if (last.size() > LOG_LIMIT) {
+          last.removeFirst();
+        }
+      }
+    }
+    Explainer explainer = new Explainer();
+    List<LogEntry> tail = new ArrayList<>(last.size());
+    for (ScriptRunner.Outcome o : last) {
+      tail.add(
+          new LogEntry(
+              o.resultLine().substring(o.resultLine().indexOf(' ') + 1),
+              explainer.steps(o),
+              o.result().failed()));
+    }
+    return new Replayed(r, List.copyOf(statements), tail);
+  }
+
+  /**
+   * Shows a rebuilt machine in one step: the state after its statements is exactly what {@code
+   * pidns-lab run} gives for the same lines. The selection and the perspective survive when a task
+   * with the same label and a namespace with the same name exist.
+   */
+  public void adopt(Replayed r) {
     Task sel = selected.get();
     String selLabel = sel == null ? null : sel.comm();
     PidNamespace view = perspective.get();
     String viewName = view == null ? null : view.name();
-    runner = new ScriptRunner();
+    runner = r.runner;
     history.clear();
+    history.addAll(r.history);
     log.clear();
     pendingLog.clear();
-    batch = true;
-    try {
-      for (Statement s : statements) {
-        run(s);
+    pendingLog.addAll(r.logTail);
+    Task again = selLabel == null ? null : runner.task(selLabel);
+    selected.set(again);
+    PidNamespace ns = null;
+    for (PidNamespace candidate : kernel().namespaces()) {
+      if (candidate.name().equals(viewName)) {
+        ns = candidate;
       }
-    } finally {
-      Task again = selLabel == null ? null : runner.task(selLabel);
-      selected.set(again);
-      PidNamespace ns = null;
-      for (PidNamespace candidate : kernel().namespaces()) {
-        if (candidate.name().equals(viewName)) {
-          ns = candidate;
-        }
-      }
-      perspective.set(ns);
-      endBatch();
     }
+    perspective.set(ns);
+    endBatch();
+  }
+
+  /**
+   * Rebuilds the machine from scratch by running {@code statements}, and shows it.
+   *
+   * @throws ScriptError at the first statement that is not valid: nothing changed
+   */
+  public void replay(List<Statement> statements) throws ScriptError {
+    adopt(prepare(statements));
   }
 
   /** Ends a batch: the log, the selection and perspective checks and one redraw. */

@@ -51,6 +51,15 @@ import org.pidnslab.kernel.Task;
  * the toolbar, the Syscalls menu, each task's context menu and a one-key shortcut.
  */
 public final class MainWindow {
+  /** Long replays (jumps in a script of thousands of lines) run here, one at a time. */
+  private static final java.util.concurrent.Executor REPLAYS =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "pidns-lab-replay");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final LabModel model;
   private final Experiment experiment;
   private final Workbench workbench;
@@ -79,6 +88,7 @@ public final class MainWindow {
     this.model = model;
     this.settings = settings;
     this.experiment = new Experiment(model);
+    experiment.useThreads(REPLAYS, javafx.application.Platform::runLater);
     this.actions = new Actions(experiment, toast, childLabel);
     this.graph = new TaskGraphView(model);
     this.workbench = new Workbench(experiment, graph, settings, toast);
@@ -328,6 +338,7 @@ public final class MainWindow {
     javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 4);
     bar.setId("toolBar");
     bar.getStyleClass().add("calls-bar");
+    bar.disableProperty().bind(experiment.busyProperty()); // calls wait for a long replay
     childLabel.setId("childLabel");
     childLabel.setPrefColumnCount(6);
     childLabel.setTooltip(

@@ -37,6 +37,7 @@ final class NamespaceTreeView extends StackPane {
   private org.pidnslab.graph.Theme theme = org.pidnslab.graph.Theme.LIGHT;
   private Consumer<PidNamespace> onClick = ns -> {};
   private NamespaceDrawing drawing;
+  private java.util.Map<NamespaceNode, Group> figures = new java.util.HashMap<>();
 
   NamespaceTreeView(LabModel model) {
     this.model = model;
@@ -53,6 +54,7 @@ final class NamespaceTreeView extends StackPane {
   void setTheme(Theme t) {
     theme = t.graphTheme();
     builder = new DrawingBuilder(new org.pidnslab.graph.AwtTextMetrics(theme.typography()));
+    figures = new java.util.HashMap<>();
     redraw();
   }
 
@@ -77,9 +79,18 @@ final class NamespaceTreeView extends StackPane {
       line.setOpacity(e.faded() ? theme.fadedOpacity() : 1);
       content.getChildren().add(line);
     }
+    // a figure whose node did not change (same box, lines, colour...) is reused: a script with
+    // hundreds of namespaces redraws after every step
+    java.util.Map<NamespaceNode, Group> next = new java.util.HashMap<>();
     for (NamespaceNode n : drawing.nodes()) {
-      content.getChildren().add(figure(n));
+      Group g = figures.get(n);
+      if (g == null) {
+        g = figure(n);
+      }
+      next.put(n, g);
+      content.getChildren().add(g);
     }
+    figures = next;
   }
 
   private Group figure(NamespaceNode n) {
@@ -119,23 +130,15 @@ final class NamespaceTreeView extends StackPane {
       first = false;
     }
     g.setOpacity(n.faded() ? theme.fadedOpacity() : 1);
-    Tooltip.install(
-        g,
-        new Tooltip(
-            n.name()
-                + ", level "
-                + n.level()
-                + ", init "
-                + n.initLabel()
-                + ", "
-                + n.taskCount()
-                + " tasks, pid_max "
-                + n.pidMax()
-                + ", ns_last_pid "
-                + n.nsLastPid()
-                + ", "
-                + n.life().name().toLowerCase()
-                + "\nClick: inspect · double click: view from here"));
+    // tooltips are made on first hover: hundreds of them up front cost more than the figures
+    g.setOnMouseEntered(
+        e -> {
+          if (g.getProperties().containsKey("tip")) {
+            return;
+          }
+          g.getProperties().put("tip", true);
+          Tooltip.install(g, tooltip(n));
+        });
     g.setOnMouseClicked(
         e -> {
           if (e.getButton() != MouseButton.PRIMARY) {
@@ -152,6 +155,24 @@ final class NamespaceTreeView extends StackPane {
           }
         });
     return g;
+  }
+
+  private static Tooltip tooltip(NamespaceNode n) {
+    return new Tooltip(
+        n.name()
+            + ", level "
+            + n.level()
+            + ", init "
+            + n.initLabel()
+            + ", "
+            + n.taskCount()
+            + " tasks, pid_max "
+            + n.pidMax()
+            + ", ns_last_pid "
+            + n.nsLastPid()
+            + ", "
+            + n.life().name().toLowerCase()
+            + "\nClick: inspect · double click: view from here");
   }
 
   private PidNamespace find(int serial) {

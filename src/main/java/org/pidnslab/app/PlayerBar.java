@@ -124,10 +124,17 @@ final class PlayerBar extends HBox {
     track.widthProperty().addListener((o, a, b) -> drawTicks());
     where.setId("playerPosition");
     where.setMinWidth(Label.USE_PREF_SIZE);
-    getChildren().addAll(start, back, play, forward, end, track, where);
+    javafx.scene.control.ProgressIndicator working = new javafx.scene.control.ProgressIndicator();
+    working.setId("replayProgress");
+    working.setPrefSize(18, 18);
+    working.setTooltip(new Tooltip("Replaying the script up to the chosen step…"));
+    working.visibleProperty().bind(experiment.busyProperty());
+    working.managedProperty().bind(working.visibleProperty());
+    getChildren().addAll(start, back, play, forward, end, track, working, where);
 
     experiment.positionProperty().addListener((o, a, b) -> update());
     experiment.traceProperty().addListener((o, a, b) -> update());
+    experiment.busyProperty().addListener((o, a, b) -> update());
     update();
   }
 
@@ -180,7 +187,10 @@ final class PlayerBar extends HBox {
       updating = false;
     }
     int line = experiment.currentLineProperty().get();
-    where.setText("step " + p + " / " + n + (line > 0 ? " · line " + line : ""));
+    where.setText(
+        experiment.busyProperty().get()
+            ? "replaying…"
+            : "step " + p + " / " + n + (line > 0 ? " · line " + line : ""));
     drawTicks();
   }
 

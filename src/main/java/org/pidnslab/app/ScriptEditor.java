@@ -42,6 +42,8 @@ final class ScriptEditor extends BorderPane {
   private Map<Integer, String> errors = Map.of();
   private boolean syncing;
   private int markedParagraph = -1;
+  private String[] styled = new String[0];
+  private java.util.Set<Integer> styledErrors = java.util.Set.of();
 
   ScriptEditor(Experiment experiment) {
     this.experiment = experiment;
@@ -116,14 +118,30 @@ final class ScriptEditor extends BorderPane {
     return errors;
   }
 
+  /**
+   * Shows the experiment's text. Only the part that changed is replaced (a recorded click inserts
+   * one line), so a 10,000-line script does not rebuild its whole view for every click.
+   */
   private void syncText(String text) {
-    if (text.equals(area.getText())) {
+    String old = area.getText();
+    if (text.equals(old)) {
       return;
+    }
+    int max = Math.min(old.length(), text.length());
+    int prefix = 0;
+    while (prefix < max && old.charAt(prefix) == text.charAt(prefix)) {
+      prefix++;
+    }
+    int suffix = 0;
+    while (suffix < max - prefix
+        && old.charAt(old.length() - 1 - suffix) == text.charAt(text.length() - 1 - suffix)) {
+      suffix++;
     }
     syncing = true;
     try {
       int caret = area.getCaretPosition();
-      area.replaceText(text);
+      area.replaceText(
+          prefix, old.length() - suffix, text.substring(prefix, text.length() - suffix));
       area.moveTo(Math.min(caret, text.length()));
       markedParagraph = -1;
     } finally {
@@ -144,7 +162,7 @@ final class ScriptEditor extends BorderPane {
     errors = found;
     String text = area.getText();
     if (text.equals(experiment.textProperty().get())) {
-      area.setStyleSpans(0, ScriptHighlighter.spans(text, found.keySet()));
+      highlight(text);
     }
     problems.getStyleClass().removeAll("has-errors");
     if (t.stop() != null) {
@@ -163,6 +181,49 @@ final class ScriptEditor extends BorderPane {
     problems.setVisible(!problems.getText().isEmpty());
     problems.setManaged(problems.isVisible());
     markCurrent(experiment.currentLineProperty().get());
+  }
+
+  /**
+   * Colours the lines that changed since the last time (found by comparing from both ends) and the
+   * lines whose error mark changed; a large change restyles everything at once.
+   */
+  private void highlight(String text) {
+    String[] lines = text.split("\n", -1);
+    int n = lines.length;
+    int m = styled.length;
+    int top = 0;
+    while (top < Math.min(n, m) && lines[top].equals(styled[top])) {
+      top++;
+    }
+    int bottom = 0;
+    while (bottom < Math.min(n, m) - top && lines[n - 1 - bottom].equals(styled[m - 1 - bottom])) {
+      bottom++;
+    }
+    java.util.Set<Integer> marks = new java.util.HashSet<>(errors.keySet());
+    if (n - bottom - top > n / 2 || styled.length == 0) {
+      area.setStyleSpans(0, ScriptHighlighter.spans(text, marks));
+    } else {
+      for (int i = top; i < n - bottom; i++) {
+        styleLine(i, lines[i]);
+      }
+      java.util.Set<Integer> flipped = new java.util.HashSet<>(marks);
+      flipped.addAll(styledErrors);
+      for (int line : flipped) {
+        boolean changed = marks.contains(line) != styledErrors.contains(line);
+        int i = line - 1;
+        if (changed && i < n && (i < top || i >= n - bottom)) {
+          styleLine(i, lines[i]);
+        }
+      }
+    }
+    styled = lines;
+    styledErrors = marks;
+  }
+
+  private void styleLine(int paragraph, String line) {
+    java.util.Set<Integer> err =
+        errors.containsKey(paragraph + 1) ? java.util.Set.of(1) : java.util.Set.of();
+    area.setStyleSpans(paragraph, 0, ScriptHighlighter.spans(line, err));
   }
 
   private void markCurrent(int line) {

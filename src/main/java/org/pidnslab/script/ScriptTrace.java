@@ -55,11 +55,14 @@ public final class ScriptTrace {
   private final List<Step> steps;
   private final ScriptError stop;
   private final List<ScriptError> syntaxErrors;
+  private ScriptRunner end; // the dry run's machine after the last step, until appended() takes it
 
-  private ScriptTrace(List<Step> steps, ScriptError stop, List<ScriptError> syntaxErrors) {
+  private ScriptTrace(
+      List<Step> steps, ScriptError stop, List<ScriptError> syntaxErrors, ScriptRunner end) {
     this.steps = Collections.unmodifiableList(steps);
     this.stop = stop;
     this.syntaxErrors = Collections.unmodifiableList(syntaxErrors);
+    this.end = stop == null ? end : null;
   }
 
   /** Runs {@code text} on a fresh machine and records every step up to the first error. */
@@ -93,7 +96,38 @@ public final class ScriptTrace {
         break;
       }
     }
-    return new ScriptTrace(steps, stop, syntax);
+    return new ScriptTrace(steps, stop, syntax, runner);
+  }
+
+  /**
+   * The trace of this script with {@code s} added as its last line: what {@link #of} gives for the
+   * longer text, without re-running the whole script (a click recorded at the end of a long
+   * experiment). This trace hands its dry-run machine over, so it can be extended only once;
+   * afterwards, or when the script stopped early, it runs everything again from {@code text}.
+   *
+   * @param text the whole new script, {@code s} on its last statement line
+   */
+  public ScriptTrace appended(Statement s, String text) {
+    ScriptRunner runner = end;
+    end = null;
+    if (runner == null || (!steps.isEmpty() && s.line() <= steps.get(steps.size() - 1).line())) {
+      return of(text);
+    }
+    List<Step> more = new ArrayList<>(steps.size() + 1);
+    more.addAll(steps);
+    try {
+      ScriptRunner.Outcome o = runner.execute(s);
+      more.add(
+          new Step(
+              more.size(),
+              s,
+              o.result() == null ? null : o.result().toString(),
+              o.mismatches(),
+              marks(o)));
+      return new ScriptTrace(more, null, syntaxErrors, runner);
+    } catch (ScriptError e) {
+      return new ScriptTrace(more, e, syntaxErrors, null);
+    }
   }
 
   /** The statements a player can step through, in order. */

@@ -88,6 +88,8 @@ public final class WindowPerfHarness extends Application {
           "  median worst stall %.1f ms, max %.1f ms (goal: no action blocks > 100 ms)%n",
           stalls.get(stalls.size() / 2), stalls.get(stalls.size() - 1));
 
+      measureLongScript(window);
+
       System.out.println("== frame times while animating 500 visible tasks");
       onFx(() -> window.experiment().clear());
       onFx(() -> run(window, tree(500)));
@@ -129,6 +131,50 @@ public final class WindowPerfHarness extends Application {
     }
   }
 
+  /**
+   * A 10,000-statement script (a 6,000-task tree, then exits, waits, namespaces and signals):
+   * opening it, jumping to its end and back, and one edit, each timed on the FX thread until the
+   * picture is laid out, with the FX thread's worst stall meanwhile.
+   */
+  private static void measureLongScript(MainWindow window) throws Exception {
+    System.out.println("== a 10,000-statement script");
+    List<String> script = new ArrayList<>(tree(6000));
+    for (int s = 0; script.size() < 10_000; s++) {
+      String w = "w" + (s % 60);
+      script.add("fork " + w + " q" + s);
+      script.add(s % 3 == 0 ? "exit q" + s : "setsid q" + s);
+      script.add(s % 3 == 0 ? "wait " + w : "clone q" + s + " r" + s + " newpid");
+      script.add(s % 3 == 0 ? "kill init " + w + "x" + (s % 99) + " SIGTERM" : "exit r" + s);
+    }
+    String text = String.join("\n", script.subList(0, 10_000)) + "\n";
+    onFx(() -> window.experiment().clear());
+    waitLayout(window);
+    timed("open at the first step", window, () -> window.experiment().load(text, null, 0));
+    timed("jump to the end", window, () -> window.experiment().jumpTo(10_000));
+    timed("one step back", window, () -> window.experiment().stepBack());
+    timed("jump to the middle", window, () -> window.experiment().jumpTo(5_000));
+    timed("jump to the end again", window, () -> window.experiment().jumpTo(10_000));
+    timed(
+        "an edit (re-runs all)",
+        window,
+        () -> window.experiment().edit(window.experiment().textProperty().get() + "fork init z\n"));
+    int[] steps = new int[1];
+    onFx(() -> steps[0] = window.experiment().stepCount());
+    System.out.println("  steps in the script: " + steps[0]);
+  }
+
+  private static void timed(String what, MainWindow window, Runnable action) throws Exception {
+    worstStallNanos.set(0);
+    long t0 = System.nanoTime();
+    onFx(action);
+    long fx = System.nanoTime() - t0;
+    waitLayout(window);
+    long all = System.nanoTime() - t0;
+    System.out.printf(
+        "  %-24s FX call %6.0f ms, until drawn %6.0f ms, worst FX stall %6.0f ms%n",
+        what, fx / 1e6, all / 1e6, worstStallNanos.get() / 1e6);
+  }
+
   /** A fork tree of n tasks: init forks spawners w0, w1, ..., each forks up to 99 workers. */
   static List<String> tree(int n) {
     List<String> out = new ArrayList<>();
@@ -160,7 +206,12 @@ public final class WindowPerfHarness extends Application {
   private static void waitLayout(MainWindow window) throws Exception {
     for (int i = 0; i < 400; i++) {
       boolean[] busy = new boolean[1];
-      onFx(() -> busy[0] = window.graph().layingOut() || window.graph().animating());
+      onFx(
+          () ->
+              busy[0] =
+                  window.graph().layingOut()
+                      || window.graph().animating()
+                      || window.experiment().busyProperty().get());
       if (!busy[0]) {
         return;
       }

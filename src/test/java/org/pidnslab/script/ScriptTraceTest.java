@@ -53,4 +53,32 @@ class ScriptTraceTest {
     assertEquals(1, t.stepsThrough(3));
     assertEquals(3, t.stepsThrough(99));
   }
+
+  @Test
+  void anAppendedStepGivesTheSameTraceAsRunningTheLongerScript() throws ScriptError {
+    String text = "fork init a\nclone a b newpid\n";
+    ScriptTrace t = ScriptTrace.of(text);
+    String longer = text + "# narration\nexit b\n";
+    ScriptTrace fast = t.appended(ScriptParser.parseStatement(4, "exit b"), longer);
+    ScriptTrace slow = ScriptTrace.of(longer);
+    assertEquals(slow.steps(), fast.steps());
+    String evenLonger = longer + "fork a c\n";
+    assertEquals(
+        ScriptTrace.of(evenLonger).steps(),
+        fast.appended(ScriptParser.parseStatement(5, "fork a c"), evenLonger).steps());
+    // the first trace handed its machine over: extending it again runs the whole text
+    String other = text + "fork b x\n";
+    assertEquals(
+        ScriptTrace.of(other).steps(),
+        t.appended(ScriptParser.parseStatement(3, "fork b x"), other).steps());
+  }
+
+  @Test
+  void anAppendedStepThatBreaksAScriptRuleStopsTheTrace() throws ScriptError {
+    ScriptTrace t = ScriptTrace.of("fork init a\n");
+    ScriptTrace bad =
+        t.appended(ScriptParser.parseStatement(2, "fork ghost b"), "fork init a\nfork ghost b\n");
+    assertEquals(1, bad.steps().size());
+    assertEquals(2, bad.stop().line());
+  }
 }
