@@ -18,7 +18,6 @@ final class CaptionBar extends VBox {
     setId("captionBar");
     getStyleClass().add("caption-bar");
     setPadding(new Insets(8, 14, 8, 14));
-    setMaxWidth(720);
     setMaxHeight(USE_PREF_SIZE);
     setMouseTransparent(true);
     head.setId("captionHead");
@@ -47,6 +46,7 @@ final class CaptionBar extends VBox {
           narration.setVisible(narrated);
           narration.setManaged(narrated);
           setVisible(narrated);
+          setManaged(narrated);
         };
     experiment.positionProperty().addListener((o, a, b) -> update.run());
     experiment.captionProperty().addListener((o, a, b) -> update.run());

@@ -182,13 +182,11 @@ public final class MainWindow {
     pickPrompt.textProperty().bind(actions.pickPromptProperty());
     pickPrompt.visibleProperty().bind(actions.pickPromptProperty().isNotNull());
     pickPrompt.managedProperty().bind(pickPrompt.visibleProperty());
-    StackPane center = new StackPane(graph, workbench.caption(), workbench.quiz(), toast);
+    StackPane center = new StackPane(graph, toast);
     StackPane.setMargin(toast, new Insets(0, 0, 24, 0));
-    StackPane.setAlignment(workbench.caption(), javafx.geometry.Pos.TOP_CENTER);
-    StackPane.setMargin(workbench.caption(), new Insets(10));
-    StackPane.setAlignment(workbench.quiz(), javafx.geometry.Pos.BOTTOM_LEFT);
-    StackPane.setMargin(workbench.quiz(), new Insets(12));
-    VBox centerBox = new VBox(pickPrompt, center, workbench.player());
+    // the caption and the quiz take their own room: they must never hide a task
+    VBox centerBox =
+        new VBox(pickPrompt, workbench.caption(), center, workbench.quiz(), workbench.player());
     VBox.setVgrow(center, Priority.ALWAYS);
 
     inspector.setId("inspector");
@@ -244,6 +242,20 @@ public final class MainWindow {
     main.setDividerPositions(0.25, 0.78);
     SplitPane.setResizableWithParent(scriptPane, false);
     SplitPane.setResizableWithParent(side, false);
+    // in quiz mode the script would give the answers away (its expect lines): it steps aside
+    workbench
+        .quiz()
+        .visibleProperty()
+        .addListener(
+            (o, was, quizzing) -> {
+              if (quizzing) {
+                main.getItems().remove(scriptPane);
+                main.setDividerPositions(0.75);
+              } else if (!main.getItems().contains(scriptPane)) {
+                main.getItems().add(0, scriptPane);
+                main.setDividerPositions(0.25, 0.78);
+              }
+            });
     SplitPane vertical = new SplitPane(main, bottom);
     vertical.setOrientation(Orientation.VERTICAL);
     vertical.setDividerPositions(0.75);

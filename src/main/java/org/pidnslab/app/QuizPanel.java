@@ -49,7 +49,6 @@ final class QuizPanel extends VBox {
     setId("quizPanel");
     getStyleClass().add("quiz-panel");
     setPadding(new Insets(10, 14, 10, 14));
-    setMaxWidth(560);
     setMaxHeight(USE_PREF_SIZE);
     question.setId("quizQuestion");
     question.setWrapText(true);
@@ -57,6 +56,7 @@ final class QuizPanel extends VBox {
     answer.setId("quizAnswer");
     answer.setPromptText("a pid as the caller sees it, 0, or an errno (ENOMEM...)");
     answer.setOnAction(e -> reveal());
+    answer.setMaxWidth(440);
     nspid.setId("quizNspid");
     nspid.setPromptText("optional, e.g. 4/2/1");
     nspid.setOnAction(e -> reveal());
@@ -64,6 +64,8 @@ final class QuizPanel extends VBox {
     nspidRow = new HBox(6, nspidLabel, nspid);
     nspidRow.setAlignment(Pos.CENTER_LEFT);
     problem.setId("quizProblem");
+    problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+    verdict.managedProperty().bind(verdict.textProperty().isNotEmpty());
     problem.getStyleClass().add("quiz-problem");
     verdict.setId("quizVerdict");
     verdict.setWrapText(true);

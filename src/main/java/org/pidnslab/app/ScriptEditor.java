@@ -50,6 +50,7 @@ final class ScriptEditor extends BorderPane {
     area.setId("scriptArea");
     area.getStyleClass().add("script-area");
     area.setUndoManager(UndoUtils.noOpUndoManager());
+    area.setWrapText(true); // narration is long prose; the pane is narrow
     area.setParagraphGraphicFactory(this::gutter);
     area.setMouseOverTextDelay(java.time.Duration.ofMillis(350));
     area.addEventHandler(
@@ -232,6 +233,9 @@ final class ScriptEditor extends BorderPane {
       area.setParagraphStyle(markedParagraph, List.of());
     }
     markedParagraph = line - 1;
+    if (line == 0 && !area.isFocused() && paragraphs > 0) {
+      area.showParagraphAtTop(0); // at the start: the script's first lines
+    }
     if (markedParagraph >= 0 && markedParagraph < paragraphs) {
       area.setParagraphStyle(markedParagraph, List.of("current-line"));
       if (!area.isFocused()) {
