@@ -291,6 +291,9 @@ class ScriptPlayerWindowTest {
     openLesson(robot);
     robot.clickOn("#playMenu").clickOn("#quizItem");
     assertTrue(robot.lookup("#quizQuestion").queryLabeled().getText().contains("fork init a"));
+    assertTrue(
+        robot.lookup("#scriptArea").tryQuery().isEmpty(),
+        "the script, whose expect lines hold the answers, is out of sight");
     robot.clickOn("#quizAnswer").write("2").type(KeyCode.ENTER);
     assertTrue(robot.lookup("#quizVerdict").queryLabeled().getText().startsWith("✓"));
     assertEquals(1, ex().positionProperty().get());
@@ -312,6 +315,8 @@ class ScriptPlayerWindowTest {
     assertTrue(summary.startsWith("You predicted 6 of 7 right."), summary);
     assertTrue(summary.contains("line 7: clone a b newpid returned 3, not EINVAL"), summary);
     assertEquals(7, ex().positionProperty().get(), "the expect ran on the way");
+    robot.clickOn("#playMenu").clickOn("#quizItem");
+    assertTrue(robot.lookup("#scriptArea").tryQuery().isPresent(), "back after the quiz");
   }
 
   @Test
