@@ -133,9 +133,9 @@ final class PlayerBar extends HBox {
     getChildren().addAll(start, back, play, forward, end, track, working, where);
 
     experiment.positionProperty().addListener((o, a, b) -> update());
-    experiment.traceProperty().addListener((o, a, b) -> update());
+    experiment.traceProperty().addListener((o, a, b) -> ticksChanged());
     experiment.busyProperty().addListener((o, a, b) -> update());
-    update();
+    ticksChanged();
   }
 
   /** What "step forward" does: a plain step, or a quiz question first. */
@@ -191,6 +191,11 @@ final class PlayerBar extends HBox {
         experiment.busyProperty().get()
             ? "replaying…"
             : "step " + p + " / " + n + (line > 0 ? " · line " + line : ""));
+  }
+
+  /** A new script: new ticks (a step only moves the thumb, so it redraws nothing). */
+  private void ticksChanged() {
+    update();
     drawTicks();
   }
 

@@ -1,7 +1,6 @@
 package org.pidnslab.app;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
@@ -42,6 +41,9 @@ final class ScriptEditor extends BorderPane {
   private Map<Integer, String> errors = Map.of();
   private boolean syncing;
   private int markedParagraph = -1;
+  private final org.fxmisc.richtext.SelectionImpl<
+          java.util.Collection<String>, String, java.util.Collection<String>>
+      currentBand;
   private String[] styled = new String[0];
   private java.util.Set<Integer> styledErrors = java.util.Set.of();
 
@@ -52,6 +54,10 @@ final class ScriptEditor extends BorderPane {
     area.setUndoManager(UndoUtils.noOpUndoManager());
     area.setWrapText(true); // narration is long prose; the pane is narrow
     area.setParagraphGraphicFactory(this::gutter);
+    currentBand =
+        new org.fxmisc.richtext.SelectionImpl<>(
+            "current-step", area, path -> path.getStyleClass().add("current-step"));
+    area.addSelection(currentBand);
     area.setMouseOverTextDelay(java.time.Duration.ofMillis(350));
     area.addEventHandler(
         MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN,
@@ -227,20 +233,32 @@ final class ScriptEditor extends BorderPane {
     area.setStyleSpans(paragraph, 0, ScriptHighlighter.spans(line, err));
   }
 
+  /**
+   * Marks the current step's line with a selection-like band (a paragraph style would rebuild the
+   * line's view at every step) and keeps it in sight while the player runs.
+   */
   private void markCurrent(int line) {
     int paragraphs = area.getParagraphs().size();
-    if (markedParagraph >= 0 && markedParagraph < paragraphs) {
-      area.setParagraphStyle(markedParagraph, List.of());
-    }
     markedParagraph = line - 1;
     if (line == 0 && !area.isFocused() && paragraphs > 0) {
       area.showParagraphAtTop(0); // at the start: the script's first lines
     }
     if (markedParagraph >= 0 && markedParagraph < paragraphs) {
-      area.setParagraphStyle(markedParagraph, List.of("current-line"));
-      if (!area.isFocused()) {
+      currentBand.selectParagraph(markedParagraph);
+      if (!area.isFocused() && !visible(markedParagraph)) {
         area.showParagraphInViewport(markedParagraph);
       }
+    } else {
+      currentBand.selectRange(0, 0);
+    }
+  }
+
+  private boolean visible(int paragraph) {
+    try {
+      return paragraph >= area.firstVisibleParToAllParIndex()
+          && paragraph <= area.lastVisibleParToAllParIndex();
+    } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+      return false; // not laid out yet
     }
   }
 

@@ -34,6 +34,15 @@ import javafx.util.Duration;
  * recovery. The main window places its parts; this class wires them to one {@link Experiment}.
  */
 final class Workbench {
+  /** Autosaves are written here, one after the other. */
+  private static final java.util.concurrent.ExecutorService AUTOSAVES =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "pidns-lab-autosave");
+            t.setDaemon(true);
+            return t;
+          });
+
   /** An autosave waits this long after a change, so a burst of clicks is one write. */
   static final Duration AUTOSAVE_PAUSE = Duration.millis(300);
 
@@ -269,26 +278,45 @@ final class Workbench {
     autosave = a;
   }
 
-  /** Writes the autosave now (after the pause, or before a test kills the process). */
+  /**
+   * Writes the autosave (after the pause). The write and its fsync run on a background thread, in
+   * order, so a long script never stalls the window; a failure comes back as a toast.
+   */
   void autosaveNow() {
     if (autosave == null) {
       return;
     }
-    try {
-      autosave.save(
-          experiment.textProperty().get(),
-          experiment.positionProperty().get(),
-          experiment.fileProperty().get());
-    } catch (IOException e) {
-      toast.show("Autosave failed (" + e.getMessage() + "): save the experiment yourself", true);
-    }
+    Autosave target = autosave;
+    String text = experiment.textProperty().get();
+    int position = experiment.positionProperty().get();
+    Path from = experiment.fileProperty().get();
+    AUTOSAVES.execute(
+        () -> {
+          try {
+            target.save(text, position, from);
+          } catch (IOException e) {
+            javafx.application.Platform.runLater(
+                () ->
+                    toast.show(
+                        "Autosave failed (" + e.getMessage() + "): save the experiment yourself",
+                        true));
+          }
+        });
   }
 
   /** A clean exit: the autosave is no longer needed. */
   void closed() {
     autosaveBeat.stop();
     if (autosave != null) {
-      autosave.discard();
+      Autosave a = autosave;
+      try {
+        // after any write still queued, and before the JVM ends its daemon threads
+        AUTOSAVES.submit(a::discard).get(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        a.discard();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
