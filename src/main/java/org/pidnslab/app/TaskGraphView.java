@@ -35,10 +35,8 @@ import org.pidnslab.graph.Point;
 import org.pidnslab.graph.TaskNode;
 import org.pidnslab.graph.TreeEdge;
 import org.pidnslab.kernel.KernelEvent;
-import org.pidnslab.kernel.Pid;
 import org.pidnslab.kernel.PidNamespace;
 import org.pidnslab.kernel.Task;
-import org.pidnslab.kernel.TaskState;
 
 /**
  * The task graph: renders the drawing model of the current state (hulls, edges, task figures),
@@ -524,20 +522,7 @@ final class TaskGraphView extends StackPane {
   }
 
   private String waitingFor(Task t) {
-    if (t == null || t.state() != TaskState.EXITING) {
-      return null;
-    }
-    List<String> holders = new ArrayList<>();
-    for (Pid p : t.activeNs().pids()) {
-      if (p == t.pid()) {
-        continue;
-      }
-      holders.add(
-          p.task() == null
-              ? p + " (a group id)"
-              : p.task().comm() + " (" + p.task().state().letter() + ")");
-    }
-    return "E: waits for " + String.join(", ", holders);
+    return org.pidnslab.graph.WaitingNote.of(t);
   }
 
   private void drawHulls() {
