@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
@@ -134,9 +135,13 @@ public final class DrawingPainter {
       }
     }
     Typography ty = theme.typography();
-    g.setFont(font(new FontSpec(ty.family(), ty.detailSize(), true)));
     g.setColor(colour);
-    g.drawString(h.namespace(), (float) (left + MARGIN + 2), (float) (top + MARGIN - 3));
+    drawText(
+        g,
+        font(new FontSpec(ty.family(), ty.detailSize(), true)),
+        h.namespace(),
+        left + MARGIN + 2,
+        top + MARGIN - 3);
   }
 
   private void edge(Graphics2D g, TreeEdge e) {
@@ -183,9 +188,13 @@ public final class DrawingPainter {
     }
     String note = picture.notes().get(n.serial());
     if (note != null && !note.isEmpty()) {
-      g.setFont(font(new FontSpec(ty.family(), ty.detailSize(), false)));
       g.setColor(Colors.withOpacity(Colors.web(theme.crossEdge()), opacity));
-      g.drawString(note, (float) x0, (float) (y0 + b.h() + ty.detailSize() + 2));
+      drawText(
+          g,
+          font(new FontSpec(ty.family(), ty.detailSize(), false)),
+          note,
+          x0,
+          y0 + b.h() + ty.detailSize() + 2);
     }
   }
 
@@ -203,22 +212,44 @@ public final class DrawingPainter {
     }
     FontSpec chipFont = ty.font(TextRole.CHIP);
     Font f = font(new FontSpec(chipFont.family(), chipFont.size(), c.emphasised()));
-    g.setFont(f);
     String colour = c.emphasised() ? Palette.textHex(c.colorIndex()) : theme.foreground();
     g.setColor(Colors.withOpacity(Colors.web(colour), opacity));
     double tw = f.getStringBounds(c.text(), FRC).getWidth();
-    g.drawString(c.text(), (float) (b.x() + (b.w() - tw) / 2), (float) (c.baseline() + MARGIN));
+    drawText(g, f, c.text(), b.x() + (b.w() - tw) / 2, c.baseline() + MARGIN);
   }
 
   private void text(Graphics2D g, TextItem item, Typography ty, Color fill) {
     Font f = font(ty.font(item.role()));
-    g.setFont(f);
     g.setColor(fill);
     double x = item.box().x() + MARGIN;
     if (item.anchor() == TextItem.Anchor.MIDDLE) {
       x += (item.box().w() - f.getStringBounds(item.text(), FRC).getWidth()) / 2;
     }
-    g.drawString(item.text(), (float) x, (float) (item.baseline() + MARGIN));
+    drawText(g, f, item.text(), x, item.baseline() + MARGIN);
+  }
+
+  /**
+   * Draws {@code s} in {@code f} with its baseline starting at {@code (x, y)}. JFreeSVG writes font
+   * sizes as whole pixels (the projector theme's 16.5 px would become 17 px), so a fractional size
+   * is drawn as a whole multiple of it, scaled down by the same factor: exact in every format.
+   */
+  static void drawText(Graphics2D g, Font f, String s, double x, double y) {
+    float size = f.getSize2D();
+    int k = 1;
+    while (k < 8 && size * k != Math.rint(size * k)) {
+      k++;
+    }
+    if (k == 1) {
+      g.setFont(f);
+      g.drawString(s, (float) x, (float) y);
+      return;
+    }
+    AffineTransform saved = g.getTransform();
+    g.translate(x, y);
+    g.scale(1.0 / k, 1.0 / k);
+    g.setFont(f.deriveFont((float) Math.rint(size * k)));
+    g.drawString(s, 0f, 0f);
+    g.setTransform(saved);
   }
 
   /** The AWT font of {@code spec}, made as {@code AwtTextMetrics} makes it (same metrics). */

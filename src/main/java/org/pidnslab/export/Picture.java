@@ -54,13 +54,16 @@ public record Picture(Drawing drawing, Map<Integer, String> notes, Theme theme) 
     return null;
   }
 
-  /** The page's width: the drawing and a margin on both sides, as the window shows it. */
+  /**
+   * The page's width: the drawing and a margin on both sides, as the window shows it, rounded up to
+   * a whole unit so that a PNG at 1x and the SVG have exactly the same size.
+   */
   public double width() {
-    return drawing.width() + 2 * DrawingPainter.MARGIN;
+    return Math.ceil(drawing.width() + 2 * DrawingPainter.MARGIN);
   }
 
-  /** The page's height, margins included. */
+  /** The page's height, margins included, rounded up to a whole unit. */
   public double height() {
-    return drawing.height() + 2 * DrawingPainter.MARGIN;
+    return Math.ceil(drawing.height() + 2 * DrawingPainter.MARGIN);
   }
 }

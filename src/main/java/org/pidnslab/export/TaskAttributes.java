@@ -33,7 +33,7 @@ final class TaskAttributes {
     out.put("ns", fields.get("ns"));
     out.put("level", String.valueOf(t.activeNs().level()));
     out.put("nspid", fields.get("nspid").replace('/', ' '));
-    out.put("parent", t.realParent() == null ? "" : id(t.realParent()));
+    out.put("parent", t.realParent() == null ? "-" : id(t.realParent())); // "-" as in the state
     out.put("pgid", fields.get("pgid").replace('/', ' '));
     out.put("sid", fields.get("sid").replace('/', ' '));
     out.put("ns_init", String.valueOf(t.isNamespaceInit()));

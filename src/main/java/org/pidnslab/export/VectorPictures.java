@@ -22,8 +22,8 @@ final class VectorPictures {
     SVGGraphics2D g = new SVGGraphics2D(p.width(), p.height());
     // real <text> elements, not glyph outlines; shapes, not images
     g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
-    // the family the window uses, then what a browser without it should fall back to
-    g.setFontFunction(family -> "'" + family + "', 'Verdana', sans-serif");
+    // the family the window uses, then fallbacks; JFreeSVG quotes attributes with single quotes
+    g.setFontFunction(family -> "\"" + family + "\", Verdana, sans-serif");
     DrawingPainter.paint(g, p, true);
     return g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
   }
