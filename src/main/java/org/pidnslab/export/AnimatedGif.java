@@ -80,7 +80,8 @@ final class AnimatedGif {
       frames.add(new Frame(pictures.get(i), "line " + s.line() + ": " + s.text(), lines));
     }
     double lineH = ty.labelSize() * 1.35;
-    double bar = pad * 2 + lineH * (1 + captionLines);
+    // whole units, so the picture's top edge does not blend into the bar's rule
+    double bar = Math.ceil(pad * 2 + lineH * (1 + captionLines));
     int scale = request.scale();
     int w = (int) Math.ceil(width * scale);
     int h = (int) Math.ceil((pageH + bar) * scale);
@@ -94,10 +95,10 @@ final class AnimatedGif {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
+          g.setColor(Colors.web(theme.background()));
+          g.fillRect(0, 0, w, h); // every pixel, the rounded-up last row and column included
           g.scale(scale, scale);
           DrawingPainter.setQualityHints(g);
-          g.setColor(Colors.web(theme.background()));
-          g.fill(new Rectangle2D.Double(0, 0, width, pageH + bar));
           captionBar(g, f, theme, width, bar, pad, lineH, titleFont, captionFont);
           g.translate((width - f.picture().width()) / 2, bar);
           DrawingPainter.paint(g, f.picture(), true);
