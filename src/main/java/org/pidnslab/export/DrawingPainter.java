@@ -124,24 +124,15 @@ public final class DrawingPainter {
 
   /** The namespace's name just above the left end of its hull's top edge. */
   private void hullName(Graphics2D g, NamespaceHull h, Color colour) {
-    double top = Double.POSITIVE_INFINITY;
-    for (Point pt : h.outline()) {
-      top = Math.min(top, pt.y());
-    }
-    double left = Double.POSITIVE_INFINITY;
-    for (Point pt : h.outline()) {
-      if (pt.y() == top) {
-        left = Math.min(left, pt.x());
-      }
-    }
+    Point corner = h.topLeft();
     Typography ty = theme.typography();
     g.setColor(colour);
     drawText(
         g,
         font(new FontSpec(ty.family(), ty.detailSize(), true)),
         h.namespace(),
-        left + MARGIN + 2,
-        top + MARGIN - 3);
+        corner.x() + MARGIN + 2,
+        corner.y() + MARGIN - 3);
   }
 
   private void edge(Graphics2D g, TreeEdge e) {
@@ -155,11 +146,7 @@ public final class DrawingPainter {
     Color c = Colors.web(e.crossesNamespace() ? theme.crossEdge() : theme.edge());
     g.setColor(Colors.withOpacity(c, e.faded() ? theme.fadedOpacity() : 1));
     float w = (float) theme.edgeWidth();
-    g.setStroke(
-        e.crossesNamespace()
-            ? new BasicStroke(
-                w, BasicStroke.CAP_SQUARE, BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0)
-            : new BasicStroke(w));
+    g.setStroke(e.crossesNamespace() ? stroke(w, 5, 4) : stroke(w));
     g.draw(p);
   }
 
@@ -174,11 +161,7 @@ public final class DrawingPainter {
     g.fill(frame);
     g.setColor(Colors.withOpacity(Colors.web(Palette.hex(n.colorIndex())), opacity));
     float w = n.namespaceInit() ? 2.6f : 1.4f;
-    g.setStroke(
-        n.ghost()
-            ? new BasicStroke(
-                w, BasicStroke.CAP_SQUARE, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0)
-            : new BasicStroke(w));
+    g.setStroke(n.ghost() ? stroke(w, 6, 4) : stroke(w));
     g.draw(frame);
     Typography ty = theme.typography();
     text(g, n.labelText(), ty, Colors.withOpacity(Colors.web(theme.foreground()), opacity));
@@ -250,6 +233,16 @@ public final class DrawingPainter {
     g.setFont(f.deriveFont((float) Math.rint(size * k)));
     g.drawString(s, 0f, 0f);
     g.setTransform(saved);
+  }
+
+  /**
+   * A line of width {@code w}, dashed if {@code dash} is given; square caps and mitred joins, the
+   * defaults of JavaFX shapes.
+   */
+  private static BasicStroke stroke(float w, float... dash) {
+    return dash.length == 0
+        ? new BasicStroke(w)
+        : new BasicStroke(w, BasicStroke.CAP_SQUARE, BasicStroke.JOIN_MITER, 10, dash, 0);
   }
 
   /** The AWT font of {@code spec}, made as {@code AwtTextMetrics} makes it (same metrics). */

@@ -9,8 +9,6 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -90,29 +88,14 @@ class ExportMatchesWindowTest {
           SnapshotParameters params = new SnapshotParameters();
           params.setFill(Color.web(theme.graphTheme().background()));
           params.setViewport(new Rectangle2D(0, 0, exported.getWidth(), exported.getHeight()));
-          WritableImage img = content.snapshot(params, null);
-          int w = (int) img.getWidth();
-          int h = (int) img.getHeight();
-          int[] argb = new int[w * h];
-          img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-          BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-          out.setRGB(0, 0, w, h, argb, 0, w);
-          shot.set(out);
+          shot.set(Snapshots.toBufferedImage(content.snapshot(params, null)));
         });
     BufferedImage screen = shot.get();
-    ImageDiff raw = ImageDiff.of(exported, screen, 0, 48);
-    ImageDiff blurred = ImageDiff.of(exported, screen, 1, 48);
-    System.out.printf(
-        "PNG export vs JavaFX window, %s%s, %dx%d: raw mean %.3f/255, %.3f%% pixels over 48;"
-            + " 3x3-blurred mean %.3f/255, %.3f%% over 48%n",
-        theme,
-        perspectiveOf == null ? "" : ", seen from " + perspectiveOf + "'s namespace",
-        screen.getWidth(),
-        screen.getHeight(),
-        raw.meanAbs(),
-        raw.fractionOver() * 100,
-        blurred.meanAbs(),
-        blurred.fractionOver() * 100);
+    String what =
+        "PNG export vs JavaFX window, "
+            + theme
+            + (perspectiveOf == null ? "" : ", seen from " + perspectiveOf + "'s namespace");
+    ImageDiff blurred = ImageDiff.report(what, exported, screen);
     assertTrue(blurred.meanAbs() < 1.5, "mean difference " + blurred.meanAbs());
     assertTrue(blurred.fractionOver() < 0.005, "pixels differing " + blurred.fractionOver());
     return screen;

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -19,18 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportCliTest {
   @TempDir Path dir;
 
-  private record Result(int status, String out, String err) {}
-
-  private static Result cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        PidnsLabCommand.execute(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliTest.Result cli(String... args) {
+    return CliTest.cli(args);
   }
 
   private Path script() throws IOException {
@@ -40,7 +27,7 @@ class ExportCliTest {
     return p;
   }
 
-  private static void assertOneLineError(Result r, String expected) {
+  private static void assertOneLineError(CliTest.Result r, String expected) {
     assertEquals(2, r.status(), r.err());
     assertTrue(r.err().contains(expected), r.err());
     assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
@@ -49,7 +36,7 @@ class ExportCliTest {
   @Test
   void helpListsTheExportSubcommand() {
     assertTrue(cli("--help").out().contains("export"));
-    Result r = cli("export", "--help");
+    CliTest.Result r = cli("export", "--help");
     assertEquals(0, r.status());
     assertTrue(r.out().contains("--format") && r.out().contains("--view"), r.out());
   }
@@ -59,7 +46,7 @@ class ExportCliTest {
     Path s = script();
     for (String f : new String[] {"svg", "png", "pdf", "dot", "graphml", "json", "gif"}) {
       Path out = dir.resolve("out." + f);
-      Result r = cli("export", s.toString(), "--format", f, "-o", out.toString());
+      CliTest.Result r = cli("export", s.toString(), "--format", f, "-o", out.toString());
       assertEquals(0, r.status(), f + ": " + r.err());
       assertEquals("", r.err());
       assertTrue(Files.size(out) > 100, f);
@@ -85,7 +72,7 @@ class ExportCliTest {
     Path plain = dir.resolve("plain.png");
     Path fancy = dir.resolve("fancy.png");
     assertEquals(0, cli("export", s.toString(), "-f", "png", "-o", plain.toString()).status());
-    Result r =
+    CliTest.Result r =
         cli(
             "export",
             s.toString(),
@@ -113,7 +100,7 @@ class ExportCliTest {
   @Test
   void anUnknownFormatIsAOneLineErrorAndWritesNothing() throws Exception {
     Path out = dir.resolve("x.bmp");
-    Result r = cli("export", script().toString(), "-f", "bmp", "-o", out.toString());
+    CliTest.Result r = cli("export", script().toString(), "-f", "bmp", "-o", out.toString());
     assertOneLineError(r, "unknown format 'bmp'; try svg, png, pdf, dot, graphml, json, gif");
     assertFalse(Files.exists(out));
   }
@@ -124,7 +111,7 @@ class ExportCliTest {
     Files.writeString(s, "fork init a\nfork ghost b\n");
     Path out = dir.resolve("keep.svg");
     Files.writeString(out, "precious");
-    Result r = cli("export", s.toString(), "-f", "svg", "-o", out.toString());
+    CliTest.Result r = cli("export", s.toString(), "-f", "svg", "-o", out.toString());
     assertOneLineError(r, s + ":2: ");
     assertTrue(r.err().startsWith(s + ":2: "), r.err());
     assertEquals("precious", Files.readString(out));
@@ -133,7 +120,7 @@ class ExportCliTest {
   @Test
   void anUnknownNamespaceListsTheKnownOnes() throws Exception {
     Path out = dir.resolve("v.svg");
-    Result r =
+    CliTest.Result r =
         cli("export", script().toString(), "-f", "svg", "--view", "ns9", "-o", out.toString());
     assertOneLineError(r, "no namespace 'ns9' at that point; there are root, ns1, ns2");
     assertFalse(Files.exists(out));
@@ -141,10 +128,10 @@ class ExportCliTest {
 
   @Test
   void anUnwritablePathIsAOneLineError() throws Exception {
-    Result r =
+    CliTest.Result r =
         cli("export", script().toString(), "-f", "png", "-o", dir.resolve("nope/x.png").toString());
     assertOneLineError(r, "no such directory");
-    Result d = cli("export", script().toString(), "-f", "png", "-o", dir.toString());
+    CliTest.Result d = cli("export", script().toString(), "-f", "png", "-o", dir.toString());
     assertOneLineError(d, "is a directory");
   }
 

@@ -46,6 +46,26 @@ public record ImageDiff(double meanAbs, double fractionOver) {
     return new ImageDiff(sum / (3.0 * w * h), over / (double) (w * h));
   }
 
+  /**
+   * Compares {@code a} and {@code b} raw and after a 3x3 blur, with a tolerance of 48, prints both
+   * measurements (the numbers docs/diagrams.md quotes) and returns the blurred one.
+   */
+  public static ImageDiff report(String what, BufferedImage a, BufferedImage b) {
+    ImageDiff raw = of(a, b, 0, 48);
+    ImageDiff blurred = of(a, b, 1, 48);
+    System.out.printf(
+        "%s, %dx%d: raw mean %.3f/255, %.3f%% pixels over 48;"
+            + " 3x3-blurred mean %.3f/255, %.3f%% over 48%n",
+        what,
+        a.getWidth(),
+        a.getHeight(),
+        raw.meanAbs(),
+        raw.fractionOver() * 100,
+        blurred.meanAbs(),
+        blurred.fractionOver() * 100);
+    return blurred;
+  }
+
   /** Per channel (r, g, b), the image composited on white and box-blurred. */
   private static double[][] blur(BufferedImage img, int radius) {
     int w = img.getWidth();
