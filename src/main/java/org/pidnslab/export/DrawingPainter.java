@@ -50,10 +50,12 @@ public final class DrawingPainter {
   private final Picture picture;
   private final Theme theme;
   private final Map<FontSpec, Font> fonts = new HashMap<>();
+  private final String family;
 
-  private DrawingPainter(Picture picture) {
+  private DrawingPainter(Picture picture, String family) {
     this.picture = picture;
     this.theme = picture.theme();
+    this.family = family;
   }
 
   /**
@@ -61,7 +63,16 @@ public final class DrawingPainter {
    * {@code background} is false. Leaves {@code g}'s state changed (colour, stroke, font, hints).
    */
   public static void paint(Graphics2D g, Picture picture, boolean background) {
-    new DrawingPainter(picture).paint(g, background);
+    new DrawingPainter(picture, null).paint(g, background);
+  }
+
+  /**
+   * Paints as {@link #paint} but names every font {@code family} instead of the typography's: JFree
+   * PDF maps only a few family names to PDF's standard fonts ({@code Dialog} to Helvetica) and
+   * everything else to Courier.
+   */
+  static void paint(Graphics2D g, Picture picture, boolean background, String family) {
+    new DrawingPainter(picture, family).paint(g, background);
   }
 
   /** The hints that make Java2D draw like JavaFX: anti-aliased, fractional text, pure strokes. */
@@ -250,7 +261,7 @@ public final class DrawingPainter {
     return fonts.computeIfAbsent(
         spec,
         s ->
-            new Font(s.family(), s.bold() ? Font.BOLD : Font.PLAIN, 1)
+            new Font(family == null ? s.family() : family, s.bold() ? Font.BOLD : Font.PLAIN, 1)
                 .deriveFont((float) s.size()));
   }
 }

@@ -1,5 +1,6 @@
 package org.pidnslab.export;
 
+import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.nio.charset.StandardCharsets;
 import org.jfree.pdf.PDFDocument;
@@ -60,7 +61,9 @@ final class VectorPictures {
     Page page = doc.createPage(new Rectangle2D.Double(0, 0, p.width(), p.height()));
     PDFGraphics2D g = page.getGraphics2D();
     g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_STANDARD);
-    DrawingPainter.paint(g, p, true);
+    // sans-serif Helvetica, not Courier; AWT's Dialog is DejaVu Sans on Linux, so the text is
+    // still centred with the widths the drawing was measured with
+    DrawingPainter.paint(g, p, true, Font.DIALOG);
     return doc.getPDFBytes();
   }
 }

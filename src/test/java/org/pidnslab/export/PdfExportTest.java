@@ -56,6 +56,9 @@ class PdfExportTest {
     byte[] pdf = out.toByteArray();
     assertTrue(new String(pdf, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"), "header");
     assertTrue(new String(pdf, StandardCharsets.ISO_8859_1).stripTrailing().endsWith("%%EOF"));
+    String doc = new String(pdf, StandardCharsets.ISO_8859_1);
+    assertTrue(doc.contains("/BaseFont /Helvetica"), "a sans-serif standard font");
+    assertTrue(!doc.contains("/BaseFont /Courier"), "not the typewriter fallback");
     String content = contentStreams(pdf);
     for (TaskNode n : Exporter.picture(r).drawing().tasks()) {
       assertTrue(content.contains("(" + n.label() + ") Tj"), n.label() + " drawn as text");
