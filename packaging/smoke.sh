@@ -4,7 +4,9 @@
 # 1. `--version` names the build and the bundled Java runtime;
 # 2. `run` on every conformance script in src/test/resources/conformance, with no DISPLAY, gives
 #    exactly the recorded stdout, stderr and exit status (the kernel's answers);
-# 3. with --gui (needs xvfb-run, xauth, libgtk-3-0): the window starts under Xvfb, runs a scenario
+# 3. `export` with no display writes SVG, PNG, PDF and GIF (Java2D, ImageIO and fonts are in the
+#    trimmed runtime);
+# 4. with --gui (needs xvfb-run, xauth, libgtk-3-0): the window starts under Xvfb, runs a scenario
 #    and saves a screenshot, target/app-image-smoke.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +47,12 @@ for script in "$dir"/*.pidns; do
 done
 [ "$failed" -eq 0 ] || { echo "smoke: $failed of $count conformance scripts differ" >&2; exit 1; }
 echo "smoke: app-image ran $count conformance scripts with no display: all as recorded"
+
+for fmt in svg png pdf gif; do
+  env -u DISPLAY "$launcher" export assets/scenarios/when-init-dies.pidns --at 13 -f "$fmt" -o "$tmp/diagram.$fmt"
+  [ -s "$tmp/diagram.$fmt" ] || { echo "smoke: export --format $fmt wrote nothing" >&2; exit 1; }
+done
+echo "smoke: app-image exported svg, png, pdf and gif with no display"
 
 if $gui; then
   shot=target/app-image-smoke.png

@@ -43,6 +43,9 @@ public final class Launcher {
     if (route.gui()) {
       System.exit(startGui(route.args()));
     }
+    // every other command is headless: exports draw with java.awt, which must not look for a
+    // display (set before any AWT class loads)
+    System.setProperty("java.awt.headless", "true");
     PrintStream out =
         new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     PrintStream err =

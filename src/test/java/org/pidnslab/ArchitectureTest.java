@@ -74,4 +74,37 @@ class ArchitectureTest {
         .resideInAnyPackage("org.pidnslab.app..")
         .check(classes);
   }
+
+  @Test
+  void exportDrawsFromTheDrawingModelWithJava2dAndJFreeOnly() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.pidnslab.export..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages(
+            "org.pidnslab.export..",
+            "org.pidnslab.graph..",
+            "org.pidnslab.kernel..",
+            "org.pidnslab.script..",
+            "org.jgrapht..",
+            "org.jfree.svg..",
+            "org.jfree.pdf..",
+            "java..",
+            "javax.imageio..",
+            "org.w3c.dom..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheCommandLineAndTheWindowUseTheExports() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.pidnslab.kernel..", "org.pidnslab.script..", "org.pidnslab.graph..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.pidnslab.export..", "org.pidnslab.cli..")
+        .check(classes);
+  }
 }

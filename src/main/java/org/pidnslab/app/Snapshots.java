@@ -23,14 +23,20 @@ public final class Snapshots {
     write(node.snapshot(null, null), file);
   }
 
-  /** Writes {@code image} as PNG through a temporary file and an atomic move. */
-  public static void write(WritableImage image, Path file) throws IOException {
+  /** The pixels of {@code image} as an ARGB {@link BufferedImage} (no javafx-swing needed). */
+  public static BufferedImage toBufferedImage(WritableImage image) {
     int w = (int) image.getWidth();
     int h = (int) image.getHeight();
     int[] argb = new int[w * h];
     image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
     out.setRGB(0, 0, w, h, argb, 0, w);
+    return out;
+  }
+
+  /** Writes {@code image} as PNG through a temporary file and an atomic move. */
+  public static void write(WritableImage image, Path file) throws IOException {
+    BufferedImage out = toBufferedImage(image);
     AtomicFiles.write(
         file,
         o -> {

@@ -35,10 +35,8 @@ import org.pidnslab.graph.Point;
 import org.pidnslab.graph.TaskNode;
 import org.pidnslab.graph.TreeEdge;
 import org.pidnslab.kernel.KernelEvent;
-import org.pidnslab.kernel.Pid;
 import org.pidnslab.kernel.PidNamespace;
 import org.pidnslab.kernel.Task;
-import org.pidnslab.kernel.TaskState;
 
 /**
  * The task graph: renders the drawing model of the current state (hulls, edges, task figures),
@@ -524,20 +522,7 @@ final class TaskGraphView extends StackPane {
   }
 
   private String waitingFor(Task t) {
-    if (t == null || t.state() != TaskState.EXITING) {
-      return null;
-    }
-    List<String> holders = new ArrayList<>();
-    for (Pid p : t.activeNs().pids()) {
-      if (p == t.pid()) {
-        continue;
-      }
-      holders.add(
-          p.task() == null
-              ? p + " (a group id)"
-              : p.task().comm() + " (" + p.task().state().letter() + ")");
-    }
-    return "E: waits for " + String.join(", ", holders);
+    return org.pidnslab.graph.WaitingNote.of(t);
   }
 
   private void drawHulls() {
@@ -566,24 +551,15 @@ final class TaskGraphView extends StackPane {
 
   /** The namespace's name just above the left end of its hull's top edge. */
   private javafx.scene.text.Text hullName(NamespaceHull h, Color colour) {
-    double top = Double.POSITIVE_INFINITY;
-    for (Point pt : h.outline()) {
-      top = Math.min(top, pt.y());
-    }
-    double left = Double.POSITIVE_INFINITY;
-    for (Point pt : h.outline()) {
-      if (pt.y() == top) {
-        left = Math.min(left, pt.x());
-      }
-    }
+    Point corner = h.topLeft();
     javafx.scene.text.Text t = new javafx.scene.text.Text(h.namespace());
     org.pidnslab.graph.Typography ty = theme.typography();
     t.setFont(
         javafx.scene.text.Font.font(
             ty.family(), javafx.scene.text.FontWeight.BOLD, ty.detailSize()));
     t.setFill(colour);
-    t.setX(left + MARGIN + 2);
-    t.setY(top + MARGIN - 3);
+    t.setX(corner.x() + MARGIN + 2);
+    t.setY(corner.y() + MARGIN - 3);
     t.getStyleClass().add("hull-name");
     t.setMouseTransparent(true);
     return t;

@@ -51,6 +51,24 @@ public record NamespaceHull(
     return Box.enclosing(outline);
   }
 
+  /**
+   * The left end of the outline's top edge: renderers write the namespace's name just above it (the
+   * window and the exports alike). The origin for an empty outline.
+   */
+  public Point topLeft() {
+    double top = Double.POSITIVE_INFINITY;
+    for (Point pt : outline) {
+      top = Math.min(top, pt.y());
+    }
+    double left = Double.POSITIVE_INFINITY;
+    for (Point pt : outline) {
+      if (pt.y() == top) {
+        left = Math.min(left, pt.x());
+      }
+    }
+    return outline.isEmpty() ? new Point(0, 0) : new Point(left, top);
+  }
+
   /** Whether {@code p} lies inside the outline or on it (even-odd rule with the border). */
   public boolean contains(Point p) {
     boolean inside = false;

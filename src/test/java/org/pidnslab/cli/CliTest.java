@@ -16,9 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
   @TempDir Path dir;
 
-  private record Result(int status, String out, String err) {}
+  /** What one command line printed and returned. */
+  record Result(int status, String out, String err) {}
 
-  private static Result cli(String... args) {
+  /** Runs the command line in-process with {@code args}. */
+  static Result cli(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
