@@ -63,6 +63,7 @@ public final class MainWindow {
   private final LabModel model;
   private final Experiment experiment;
   private final Workbench workbench;
+  private final ExportActions exports;
   private final Settings settings;
   private final BorderPane root = new BorderPane();
   private final Toast toast = new Toast();
@@ -92,6 +93,8 @@ public final class MainWindow {
     this.actions = new Actions(experiment, toast, childLabel);
     this.graph = new TaskGraphView(model);
     this.workbench = new Workbench(experiment, graph, settings, toast);
+    this.exports =
+        new ExportActions(experiment, graph::layoutChoice, () -> theme.graphTheme(), toast);
     actions.setBeforeCall(workbench.editor()::flush);
     this.nsTree = new NamespaceTreeView(model);
     this.theme = Theme.parse(settings.theme());
@@ -114,6 +117,7 @@ public final class MainWindow {
             (o, a, w) -> {
               actions.setOwner(w);
               workbench.setOwner(w);
+              exports.setOwner(w);
             });
     return scene;
   }
@@ -131,6 +135,11 @@ public final class MainWindow {
   /** The experiment as a script, with its player. */
   public Experiment experiment() {
     return experiment;
+  }
+
+  /** File → Export and Copy Image. */
+  ExportActions exports() {
+    return exports;
   }
 
   /** Scripts, player, quiz and autosave. */
@@ -261,7 +270,12 @@ public final class MainWindow {
     vertical.setDividerPositions(0.75);
     root.setCenter(vertical);
     status.setId("status");
-    HBox statusBar = new HBox(status);
+    javafx.scene.control.ProgressIndicator exporting = new javafx.scene.control.ProgressIndicator();
+    exporting.setId("exportProgress");
+    exporting.setPrefSize(14, 14);
+    exporting.visibleProperty().bind(exports.workingProperty());
+    exporting.managedProperty().bind(exporting.visibleProperty());
+    HBox statusBar = new HBox(8, exporting, status);
     statusBar.getStyleClass().add("status-bar");
     root.setBottom(statusBar);
     workbench.acceptDrops(root);
@@ -280,7 +294,7 @@ public final class MainWindow {
           }
         });
     file.getItems().addAll(workbench.fileItems());
-    file.getItems().addAll(new SeparatorMenuItem(), quit);
+    file.getItems().addAll(exports.menu(), new SeparatorMenuItem(), quit);
 
     Menu calls = new Menu("_Syscalls");
     calls.setId("syscallsMenu");
@@ -427,7 +441,9 @@ public final class MainWindow {
             new Separator(Orientation.VERTICAL),
             zoomOut,
             fit,
-            zoomIn);
+            zoomIn,
+            new Separator(Orientation.VERTICAL),
+            exports.button());
     return bar;
   }
 
