@@ -163,7 +163,6 @@ public final class Experiment {
       throw new ScriptError(0, "the script is still being replayed: try again in a moment");
     }
     String stmt = statementText.strip();
-    ScriptParser.parseStatement(1, stmt);
     int at = insertionIndex();
     Statement parsed = ScriptParser.parseStatement(at + 1, stmt);
     LabModel.CallOutcome outcome = model.run(parsed);
