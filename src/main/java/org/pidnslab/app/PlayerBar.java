@@ -209,28 +209,53 @@ final class PlayerBar extends HBox {
     if (n == 0 || w <= 0) {
       return;
     }
+    // one tick a pixel column, the most important kind winning: a 10,000-step script draws at
+    // most as many lines as the bar is wide
+    int columns = (int) Math.ceil(w) + 1;
+    Color[] tick = new Color[columns];
+    int[] rank = new int[columns];
     for (ScriptTrace.Step s : t.steps()) {
       Color c = tickColor(s);
-      if (c != null) {
-        double x = Math.round((s.index() + 1) * w / n) + 0.5;
-        g.setStroke(c);
-        g.strokeLine(x, 0, x, ticks.getHeight());
+      if (c == null) {
+        continue;
+      }
+      int x = (int) Math.round((s.index() + 1) * w / n);
+      int r = TICK_COLORS.indexOf(c) + 1;
+      if (r > rank[x]) {
+        rank[x] = r;
+        tick[x] = c;
+      }
+    }
+    for (int x = 0; x < columns; x++) {
+      if (tick[x] != null) {
+        g.setStroke(tick[x]);
+        g.strokeLine(x + 0.5, 0, x + 0.5, ticks.getHeight());
       }
     }
   }
 
+  private static final Color FORK = Color.web("#1A7F37");
+  private static final Color EXIT = Color.web("#BC4C00");
+  private static final Color FAILED = Color.web("#8250DF");
+  private static final Color NS_CREATED = Color.web("#0969DA");
+  private static final Color NS_DIED = Color.web("#CF222E");
+
+  /** Tick colours, least important first. */
+  private static final java.util.List<Color> TICK_COLORS =
+      java.util.List.of(FORK, EXIT, FAILED, NS_CREATED, NS_DIED);
+
   private static Color tickColor(ScriptTrace.Step s) {
     if (s.marks().contains(ScriptTrace.Mark.NS_DIED)) {
-      return Color.web("#CF222E");
+      return NS_DIED;
     } else if (s.marks().contains(ScriptTrace.Mark.NS_CREATED)) {
-      return Color.web("#0969DA");
+      return NS_CREATED;
     } else if (s.marks().contains(ScriptTrace.Mark.FAILED)
         || s.marks().contains(ScriptTrace.Mark.EXPECT_FAILED)) {
-      return Color.web("#8250DF");
+      return FAILED;
     } else if (s.marks().contains(ScriptTrace.Mark.EXIT)) {
-      return Color.web("#BC4C00");
+      return EXIT;
     } else if (s.marks().contains(ScriptTrace.Mark.FORK)) {
-      return Color.web("#1A7F37");
+      return FORK;
     }
     return null;
   }

@@ -41,6 +41,7 @@ final class ScriptEditor extends BorderPane {
   private Map<Integer, String> errors = Map.of();
   private boolean syncing;
   private int markedParagraph = -1;
+  private int shownParagraph = -1; // the line last scrolled into view
   private final org.fxmisc.richtext.SelectionImpl<
           java.util.Collection<String>, String, java.util.Collection<String>>
       currentBand;
@@ -50,6 +51,11 @@ final class ScriptEditor extends BorderPane {
   ScriptEditor(Experiment experiment) {
     this.experiment = experiment;
     area.setId("scriptArea");
+    Tooltip.install(
+        area,
+        new Tooltip(
+            "The experiment as a script: clicks are recorded here, edits re-run it. Click a line"
+                + " number to see the state after that line."));
     area.getStyleClass().add("script-area");
     area.setUndoManager(UndoUtils.noOpUndoManager());
     area.setWrapText(true); // narration is long prose; the pane is narrow
@@ -245,29 +251,24 @@ final class ScriptEditor extends BorderPane {
     }
     if (markedParagraph >= 0 && markedParagraph < paragraphs) {
       currentBand.selectParagraph(markedParagraph);
-      if (!area.isFocused() && !visible(markedParagraph)) {
+      if (!area.isFocused() && markedParagraph != shownParagraph) {
         area.showParagraphInViewport(markedParagraph);
+        shownParagraph = markedParagraph;
       }
     } else {
       currentBand.selectRange(0, 0);
     }
   }
 
-  private boolean visible(int paragraph) {
-    try {
-      return paragraph >= area.firstVisibleParToAllParIndex()
-          && paragraph <= area.lastVisibleParToAllParIndex();
-    } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
-      return false; // not laid out yet
-    }
-  }
-
-  /** A line's gutter: a marker (the current step, an error) and its number; click to jump. */
+  /**
+   * A line's gutter: a marker (the current step, an error) and its number; a click shows the state
+   * after that line. Plain Text nodes and no tooltip of its own: the visible lines' gutters are
+   * rebuilt whenever lines shift, so they must be cheap.
+   */
   private Node gutter(int paragraph) {
     int line = paragraph + 1;
-    Label marker = new Label();
+    javafx.scene.text.Text marker = new javafx.scene.text.Text();
     marker.getStyleClass().add("gutter-marker");
-    marker.setMinWidth(14);
     marker
         .textProperty()
         .bind(
@@ -275,23 +276,24 @@ final class ScriptEditor extends BorderPane {
                 () ->
                     experiment.currentLineProperty().get() == line
                         ? "▶"
-                        : errors.containsKey(line) ? "✗" : "",
+                        : errors.containsKey(line) ? "✗" : " ",
                 experiment.currentLineProperty(),
                 experiment.traceProperty()));
-    Label number = new Label(Integer.toString(line));
+    javafx.scene.text.Text number = new javafx.scene.text.Text(Integer.toString(line));
     number.getStyleClass().add("gutter-number");
-    number.setMinWidth(32);
-    number.setAlignment(Pos.CENTER_RIGHT);
-    HBox box = new HBox(2, marker, number);
+    javafx.scene.layout.StackPane numberBox = new javafx.scene.layout.StackPane(number);
+    numberBox.setMinWidth(32);
+    numberBox.setAlignment(Pos.CENTER_RIGHT);
+    HBox box = new HBox(2, marker, numberBox);
     box.getStyleClass().add("script-gutter");
     box.setAlignment(Pos.CENTER_LEFT);
+    box.setMinWidth(50);
     box.setId("gutter" + line);
     box.setOnMouseClicked(
         e -> {
           flush();
           experiment.jumpToLine(line);
         });
-    Tooltip.install(box, new Tooltip("Click: show the state after line " + line));
     return box;
   }
 }

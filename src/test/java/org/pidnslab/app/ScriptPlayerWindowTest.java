@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.Preferences;
-import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -249,7 +248,8 @@ class ScriptPlayerWindowTest {
     assertTrue(
         window.workbench().editor().area().getStyleAtPosition(2, 2).contains("error"),
         "line 2 is underlined");
-    assertEquals("✗", ((Label) robot.lookup("#gutter2 .gutter-marker").query()).getText());
+    assertEquals(
+        "✗", ((javafx.scene.text.Text) robot.lookup("#gutter2 .gutter-marker").query()).getText());
     assertEquals(1, ex().stepCount(), "the player stops before the error");
     assertNotNull(window.model().task("a"));
   }

@@ -88,6 +88,9 @@ public final class WindowPerfHarness extends Application {
           "  median worst stall %.1f ms, max %.1f ms (goal: no action blocks > 100 ms)%n",
           stalls.get(stalls.size() / 2), stalls.get(stalls.size() - 1));
 
+      if (Boolean.getBoolean("harness.clicksOnly")) {
+        return; // profiling the clicks alone
+      }
       measureLongScript(window);
 
       System.out.println("== frame times while animating 500 visible tasks");
