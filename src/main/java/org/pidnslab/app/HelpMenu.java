@@ -261,13 +261,20 @@ final class HelpMenu {
     d.getDialogPane().setId(id);
     d.getDialogPane().getStyleClass().add("help-dialog");
     d.getDialogPane().setContent(content);
+    d.getDialogPane().setMaxWidth(Double.MAX_VALUE); // AtlantaFX caps dialogs at 600px: too narrow
     d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     // the headless test screen is 1280x800: never ask for more
-    d.getDialogPane().setPrefSize(w, Math.min(h, 720));
+    if (content instanceof javafx.scene.layout.Region r) {
+      r.setPrefSize(w, Math.min(h, 660));
+    }
     d.setResizable(true);
     Icons.apply(d);
     open.put(id, d);
     d.show();
+    // AtlantaFX caps a dialog pane at 600px and GTK sizes the window from the capped pane: resize
+    // the window itself, both ways (GTK rejects a resize whose other side is still unknown)
+    d.setWidth(w + 40);
+    d.setHeight(Math.max(d.getHeight(), Math.min(h, 660) + 90));
     return d;
   }
 

@@ -152,7 +152,7 @@ final class KernelFunctions {
     GridPane grid = new GridPane();
     grid.setId("kernelTable");
     grid.getStyleClass().add("md-table");
-    double[] widths = {16, 22, 34, 28};
+    double[] widths = {15, 22, 37, 26};
     for (double w : widths) {
       ColumnConstraints cc = new ColumnConstraints();
       cc.setPercentWidth(w);

@@ -50,6 +50,26 @@ final class MarkdownView extends VBox {
     return sp;
   }
 
+  /** Scrolls the enclosing scroll pane so the heading {@code text} is at the top (after layout). */
+  void scrollTo(String text) {
+    int i = headings.indexOf(text);
+    javafx.scene.Node p = getParent();
+    while (p != null && !(p instanceof ScrollPane)) {
+      p = p.getParent();
+    }
+    if (i < 0 || p == null) {
+      return;
+    }
+    ScrollPane sp = (ScrollPane) p;
+    for (javafx.scene.Node n : getChildren()) {
+      if (n.getStyleClass().contains("md-heading") && i-- == 0) {
+        double room = getHeight() - sp.getViewportBounds().getHeight();
+        sp.setVvalue(room <= 0 ? 0 : Math.min(1, n.getBoundsInParent().getMinY() / room));
+        return;
+      }
+    }
+  }
+
   /** The headings' text, in order (for tests and a table of contents). */
   List<String> headings() {
     return List.copyOf(headings);

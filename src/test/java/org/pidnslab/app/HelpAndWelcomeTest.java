@@ -230,6 +230,18 @@ class HelpAndWelcomeTest {
     assertEquals(doc, HelpMenu.languageDoc(), "the build bundles docs/scenario-language.md");
     robot.clickOn("#helpMenu").clickOn("#languageItem");
     assertTrue(showing(robot, "#languageDialog"));
+    javafx.scene.control.DialogPane pane =
+        robot.lookup("#languageDialog").queryAs(javafx.scene.control.DialogPane.class);
+    assertTrue(
+        pane.getScene().getWidth() > 800,
+        "wide enough for the tables: "
+            + pane.getScene().getWidth()
+            + " max "
+            + pane.getMaxWidth()
+            + " pref "
+            + pane.prefWidth(-1)
+            + " root "
+            + pane.getScene().getRoot());
     MarkdownView md = robot.lookup("#languageReference").queryAs(MarkdownView.class);
     List<String> headings = new ArrayList<>();
     for (String line : doc.lines().toList()) {
