@@ -50,6 +50,7 @@ final class QuizPanel extends VBox {
     getStyleClass().add("quiz-panel");
     setPadding(new Insets(10, 14, 10, 14));
     setMaxHeight(USE_PREF_SIZE);
+    setMinHeight(USE_PREF_SIZE); // under the graph: the graph shrinks, the question never elides
     question.setId("quizQuestion");
     question.setWrapText(true);
     question.getStyleClass().add("quiz-question");

@@ -161,6 +161,23 @@ class HelpAndWelcomeTest {
   }
 
   @Test
+  void theQuizAndTheCaptionTakeTheirFullHeightNextToTheGraph(FxRobot robot) {
+    robot.interact(() -> window.workbench().startLesson(Lessons.all().get(5), true));
+    robot.interact(() -> window.experiment().jumpTo(7));
+    robot.interact(() -> window.workbench().quiz().step());
+    robot.interact(
+        () -> {
+          for (javafx.scene.layout.Region r :
+              List.of(window.workbench().quiz(), window.workbench().caption())) {
+            if (r.isVisible()) {
+              double want = r.prefHeight(r.getWidth());
+              assertTrue(r.getHeight() >= want - 1, r.getId() + " " + r.getHeight() + " < " + want);
+            }
+          }
+        });
+  }
+
+  @Test
   void aBlankExperimentSelectsInitSoTheCallsAreReady(FxRobot robot) {
     welcome(robot);
     robot.clickOn("#welcomeBlank");
