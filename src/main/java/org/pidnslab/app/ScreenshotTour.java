@@ -90,61 +90,33 @@ public final class ScreenshotTour {
     out.add(new Shot("dark-theme", Theme.DARK, orphans, null, "c", null, "Namespaces"));
     out.add(new Shot("projector-theme", Theme.PROJECTOR, nested, null, "l2", null, "Namespaces"));
     out.add(
-        new Shot(
+        scripted(
             "lesson-caption",
-            Theme.LIGHT,
-            List.of(),
-            null,
-            null,
-            null,
             "Inspector",
             w -> {
               // lesson 6 after "exit c": the caption explains zap_pid_ns_processes()
-              w.workbench().startLesson(lesson(6), false);
-              w.experiment().jumpTo(10);
+              atLessonStep(w, 6, 10);
               w.model().selectedProperty().set(w.model().task("c"));
-              taller(w);
               return null;
             }));
     out.add(
-        new Shot(
+        scripted(
             "quiz",
-            Theme.LIGHT,
-            List.of(),
-            null,
-            null,
-            null,
             "Namespaces",
             w -> {
               // lesson 6 as a quiz at "fork o v": predicted, revealed, scored
-              w.workbench().startLesson(lesson(6), false);
-              w.experiment().jumpTo(7);
+              atLessonStep(w, 6, 7);
               w.workbench().quiz().setActive(true);
               Scene scene = w.graph().getScene();
               ((javafx.scene.control.TextField) scene.lookup("#quizAnswer")).setText("7");
               ((javafx.scene.control.TextField) scene.lookup("#quizNspid")).setText("7/5");
               ((javafx.scene.control.Button) scene.lookup("#quizReveal")).fire();
-              taller(w);
               return null;
             }));
+    out.add(scripted("welcome", "Lessons", w -> w.help().showWelcome().getDialogPane().getScene()));
     out.add(
-        new Shot(
-            "welcome",
-            Theme.LIGHT,
-            List.of(),
-            null,
-            null,
-            null,
-            "Lessons",
-            w -> w.help().showWelcome().getDialogPane().getScene()));
-    out.add(
-        new Shot(
+        scripted(
             "help-language-reference",
-            Theme.LIGHT,
-            List.of(),
-            null,
-            null,
-            null,
             "Namespaces",
             w -> {
               // scrolled to the statements table: headings, code and a table in one picture
@@ -156,23 +128,28 @@ public final class ScreenshotTour {
               return s;
             }));
     out.add(
-        new Shot(
+        scripted(
             "help-kernel-functions",
-            Theme.LIGHT,
-            List.of(),
-            null,
-            null,
-            null,
             "Namespaces",
             w -> w.help().showKernelFunctions().getDialogPane().getScene()));
     return out;
   }
 
-  /** Room for the graph under a caption: the screen's full height (1000 in the documented xvfb). */
-  private static void taller(MainWindow w) {
+  /**
+   * Lesson {@code number} at {@code step}, in a window of the screen's full height (1000 in the
+   * documented xvfb) to leave the graph room beside the caption and the quiz.
+   */
+  private static void atLessonStep(MainWindow w, int number, int step) {
+    w.workbench().startLesson(lesson(number), false);
+    w.experiment().jumpTo(step);
     Stage s = (Stage) w.graph().getScene().getWindow();
     s.setWidth(1400);
     s.setHeight(1000);
+  }
+
+  /** A light-theme shot of a fresh window that {@code then} prepares (a lesson, a dialog). */
+  private static Shot scripted(String name, String sideTab, Function<MainWindow, Scene> then) {
+    return new Shot(name, Theme.LIGHT, List.of(), null, null, null, sideTab, then);
   }
 
   private static org.pidnslab.script.Lesson lesson(int number) {

@@ -23,7 +23,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,35 +54,13 @@ class HelpAndWelcomeTest {
     stage.setScene(window.createScene(1280, 800));
     window.graph().speedControl().setValue(Motion.INSTANT);
     window.setLinkOpener(opened::add);
-    window
-        .workbench()
-        .files()
-        .setChooser(
-            new ScriptFiles.Chooser() {
-              @Override
-              public Path open(Window owner, Path near) {
-                return chosen;
-              }
-
-              @Override
-              public Path save(Window owner, Path suggested) {
-                return chosen;
-              }
-            });
+    window.workbench().files().setChooser(WindowTests.answering(() -> chosen));
     stage.show();
   }
 
   @AfterEach
   void closeDialogs(FxRobot robot) throws Exception {
-    robot.interact(
-        () -> {
-          for (Window w : new ArrayList<>(Window.getWindows())) {
-            if (w != stage) {
-              w.hide();
-            }
-          }
-        });
-    Preferences.userRoot().node(PREFS).removeNode();
+    WindowTests.closeAllBut(robot, stage, PREFS);
   }
 
   private static Settings settings() {
