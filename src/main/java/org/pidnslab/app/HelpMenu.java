@@ -108,6 +108,7 @@ final class HelpMenu {
                 if (!lessons.isEmpty()) {
                   workbench.startLesson(lessons.get(0), false);
                 }
+                focusGraph(); // Page Down steps at once
               }
 
               @Override
@@ -115,6 +116,7 @@ final class HelpMenu {
                 if (workbench.files().confirmDiscard()) {
                   workbench.experiment().clear();
                   model.selectedProperty().set(model.kernel().init());
+                  focusGraph(); // F, C, X... act at once
                   toast.show("init is selected: click Fork (or press F) to give it a child", false);
                 }
               }
@@ -127,6 +129,14 @@ final class HelpMenu {
             first);
     w.show();
     return w;
+  }
+
+  /** The keyboard to the graph, where one-letter calls and the player's keys work. */
+  private void focusGraph() {
+    javafx.scene.Node graph = owner == null ? null : owner.getScene().lookup("#graph");
+    if (graph != null) {
+      graph.requestFocus();
+    }
   }
 
   /** Help → Keyboard shortcuts. */
