@@ -213,6 +213,7 @@ final class HelpMenu {
     rows.add(new String[] {"Ctrl+O", "open a script"});
     rows.add(new String[] {"Ctrl+S", "save"});
     rows.add(new String[] {"Ctrl+Shift+S", "save as"});
+    rows.add(new String[] {"Ctrl+Shift+C", "copy the picture to the clipboard"});
     rows.add(new String[] {"Ctrl+Q", "quit"});
     rows.add(new String[] {"View"});
     rows.add(new String[] {"Ctrl+0", "fit the graph in the window"});

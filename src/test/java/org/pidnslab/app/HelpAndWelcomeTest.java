@@ -210,6 +210,7 @@ class HelpAndWelcomeTest {
             "Ctrl+O",
             "Ctrl+S",
             "Ctrl+N",
+            "Ctrl+Shift+C",
             "Ctrl+Q",
             "Ctrl+0",
             "Ctrl+=",
