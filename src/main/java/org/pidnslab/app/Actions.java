@@ -150,9 +150,26 @@ final class Actions {
       }
       return o;
     } catch (ScriptError e) {
-      toast.show(e.getMessage(), true);
+      toast.show(withNextStep(e.getMessage()), true);
       return null;
     }
+  }
+
+  /** A script error as the window shows it: what went wrong, then what to do about it. */
+  static String withNextStep(String message) {
+    String next;
+    if (message.startsWith("unknown task")) {
+      next = "use a label the graph shows (find one with the find field)";
+    } else if (message.contains("is not running")) {
+      next = "only running (R) tasks make system calls: use another task";
+    } else if (message.contains("already taken")) {
+      next = "type another label in the child: field";
+    } else if (message.contains("try again")) {
+      return message;
+    } else {
+      next = "see Help → Scenario language reference for the statement's form";
+    }
+    return message + " — " + next;
   }
 
   private String nextLabel(Task parent) {

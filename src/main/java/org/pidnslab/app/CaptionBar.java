@@ -19,6 +19,7 @@ final class CaptionBar extends VBox {
     getStyleClass().add("caption-bar");
     setPadding(new Insets(8, 14, 8, 14));
     setMaxHeight(USE_PREF_SIZE);
+    setMinHeight(USE_PREF_SIZE); // above the graph: the graph shrinks, the caption never elides
     setMouseTransparent(true);
     head.setId("captionHead");
     head.getStyleClass().add("caption-head");

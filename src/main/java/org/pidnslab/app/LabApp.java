@@ -17,6 +17,10 @@ import javafx.stage.Stage;
  * script at its end (the state {@code pidns-lab run} prints); {@code --snapshot=FILE} saves a PNG
  * of the window once it is shown; {@code --exit=true} quits after that (and skips the offer to
  * restore a crashed experiment).
+ *
+ * <p>A plain start shows the welcome (unless "Don't show this again" was ticked): not when a file
+ * was given, not for a snapshot or demo run, and not while the offer to restore a crashed
+ * experiment is on show, so the two never compete.
  */
 public final class LabApp extends Application {
 
@@ -32,6 +36,8 @@ public final class LabApp extends Application {
     MainWindow window = new MainWindow(model, settings);
     Scene scene = window.createScene(settings.width(), settings.height());
     stage.titleProperty().bind(window.title());
+    Icons.apply(stage);
+    window.setLinkOpener(getHostServices()::showDocument);
     stage.setScene(scene);
     stage.setOnCloseRequest(
         e -> {
@@ -47,6 +53,10 @@ public final class LabApp extends Application {
         });
     Map<String, String> named = getParameters().getNamed();
     boolean demo = "true".equals(named.get("exit"));
+    boolean fileGiven =
+        named.containsKey("script")
+            || named.containsKey("open")
+            || !getParameters().getUnnamed().isEmpty();
     if (named.containsKey("script")) {
       Path file = Path.of(named.get("script"));
       if (readable(file)) {
@@ -65,8 +75,9 @@ public final class LabApp extends Application {
       }
     }
     stage.show();
-    if (!demo) {
-      window.useAutosave(new Autosave(Autosave.defaultDir()));
+    boolean recovering = !demo && window.useAutosave(new Autosave(Autosave.defaultDir()));
+    if (welcomeWanted(settings, demo || named.containsKey("snapshot"), fileGiven, recovering)) {
+      window.showWelcome();
     }
     if (named.containsKey("snapshot")) {
       Path out = Path.of(named.get("snapshot"));
@@ -83,6 +94,12 @@ public final class LabApp extends Application {
             }
           });
     }
+  }
+
+  /** Whether a start shows the welcome. */
+  static boolean welcomeWanted(
+      Settings settings, boolean demo, boolean fileGiven, boolean recovering) {
+    return settings.showWelcome() && !demo && !fileGiven && !recovering;
   }
 
   private static boolean readable(Path file) {

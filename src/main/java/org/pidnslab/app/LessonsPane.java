@@ -34,6 +34,9 @@ final class LessonsPane extends VBox {
     list.setId("lessonList");
     list.getItems().setAll(lessons);
     list.setCellFactory(v -> new LessonCell());
+    list.setTooltip(
+        new Tooltip(
+            "Select a lesson, then Step through or Take as a quiz; a double-click opens it"));
     list.setOnMouseClicked(
         e -> {
           Lesson l = list.getSelectionModel().getSelectedItem();

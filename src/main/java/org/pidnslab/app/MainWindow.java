@@ -64,6 +64,7 @@ public final class MainWindow {
   private final Experiment experiment;
   private final Workbench workbench;
   private final ExportActions exports;
+  private final HelpMenu help;
   private final Settings settings;
   private final BorderPane root = new BorderPane();
   private final Toast toast = new Toast();
@@ -97,6 +98,7 @@ public final class MainWindow {
         new ExportActions(experiment, graph::layoutChoice, () -> theme.graphTheme(), toast);
     actions.setBeforeCall(workbench.editor()::flush);
     this.nsTree = new NamespaceTreeView(model);
+    this.help = new HelpMenu(workbench, model, settings, toast, this::showSideTab);
     this.theme = Theme.parse(settings.theme());
     build();
     model.revisionProperty().addListener((o, a, b) -> refresh());
@@ -118,6 +120,7 @@ public final class MainWindow {
               actions.setOwner(w);
               workbench.setOwner(w);
               exports.setOwner(w);
+              help.setOwner(w);
             });
     return scene;
   }
@@ -299,7 +302,9 @@ public final class MainWindow {
     Menu calls = new Menu("_Syscalls");
     calls.setId("syscallsMenu");
     for (Syscall s : Syscall.values()) {
-      MenuItem item = new MenuItem(s.text() + "   [" + s.key() + "]");
+      // menu items show no tooltips: the text names the system call and the key
+      MenuItem item = new MenuItem(s.text() + " — " + s.call() + "   [" + s.key() + "]");
+      item.setMnemonicParsing(false);
       item.setId(s.name().toLowerCase() + "Item");
       item.setOnAction(e -> actions.invoke(s));
       menuItems.put(s, item);
@@ -342,10 +347,6 @@ public final class MainWindow {
     fit.setOnAction(e -> graph.fit());
     view.getItems().addAll(themes, layouts, new SeparatorMenuItem(), zoomIn, zoomOut, fit);
 
-    Menu help = new Menu("_Help");
-    MenuItem keys = new MenuItem("Keyboard shortcuts");
-    keys.setOnAction(e -> toast.show(shortcutSheet(), false));
-    help.getItems().add(keys);
     MenuBar bar =
         new MenuBar(
             file,
@@ -354,7 +355,7 @@ public final class MainWindow {
             workbench.playMenu(),
             LessonsPane.menu(workbench.lessons(), workbench::startLesson),
             view,
-            help);
+            help.menu());
     bar.setId("menuBar");
     return bar;
   }
@@ -633,10 +634,29 @@ public final class MainWindow {
     workbench.closed();
   }
 
-  /** Autosaves into {@code a} and offers to restore what a crashed Lab left there. */
-  public void useAutosave(Autosave a) {
+  /**
+   * Autosaves into {@code a} and offers to restore what a crashed Lab left there.
+   *
+   * @return whether the offer is on show (the welcome then waits for another start)
+   */
+  public boolean useAutosave(Autosave a) {
     workbench.setAutosave(a);
-    workbench.offerRecovery();
+    return workbench.offerRecovery();
+  }
+
+  /** The Help menu's dialogs: the welcome, shortcuts, language reference, kernel functions. */
+  HelpMenu help() {
+    return help;
+  }
+
+  /** Shows the welcome (first start, Help → Welcome). */
+  public void showWelcome() {
+    help.showWelcome();
+  }
+
+  /** How Help's links open: the desktop's browser ({@code HostServices::showDocument}). */
+  public void setLinkOpener(java.util.function.Consumer<String> opener) {
+    help.setLinkOpener(opener);
   }
 
   /** Opens a script as File → Open would (a file from the command line or the desktop). */
@@ -653,18 +673,6 @@ public final class MainWindow {
     }
     model.selectedProperty().set(t);
     graph.reveal(t);
-  }
-
-  private String shortcutSheet() {
-    StringBuilder sb = new StringBuilder("Keys: ");
-    for (Syscall s : Syscall.values()) {
-      sb.append(s.key()).append(' ').append(s.text()).append(" · ");
-    }
-    return sb.append(
-            "arrows move between tasks · Esc cancels a pick · Ctrl+0 fits · Page Down/Up step"
-                + " forward/back · Home/End jump · Ctrl+Z/Ctrl+Shift+Z undo/redo · Ctrl+O/S"
-                + " open/save")
-        .toString();
   }
 
   private static LayoutChoice parseLayout(String name) {

@@ -50,15 +50,24 @@ final class QuizPanel extends VBox {
     getStyleClass().add("quiz-panel");
     setPadding(new Insets(10, 14, 10, 14));
     setMaxHeight(USE_PREF_SIZE);
+    setMinHeight(USE_PREF_SIZE); // under the graph: the graph shrinks, the question never elides
     question.setId("quizQuestion");
     question.setWrapText(true);
     question.getStyleClass().add("quiz-question");
     answer.setId("quizAnswer");
     answer.setPromptText("a pid as the caller sees it, 0, or an errno (ENOMEM...)");
+    answer.setTooltip(
+        new Tooltip(
+            "Your prediction: the result the calling task sees (a pid in its namespace, 0, or an"
+                + " errno such as ENOMEM); Enter reveals"));
     answer.setOnAction(e -> reveal());
     answer.setMaxWidth(440);
     nspid.setId("quizNspid");
     nspid.setPromptText("optional, e.g. 4/2/1");
+    nspid.setTooltip(
+        new Tooltip(
+            "Optional: the child's pid at every level, root first, joined by / (as NSpid in"
+                + " /proc/PID/status)"));
     nspid.setOnAction(e -> reveal());
     Label nspidLabel = new Label("child's NSpid:");
     nspidRow = new HBox(6, nspidLabel, nspid);
@@ -83,6 +92,7 @@ final class QuizPanel extends VBox {
           next();
         });
     again.setId("quizAgain");
+    again.setTooltip(new Tooltip("Go back to the script's start and ask every question again"));
     again.setOnAction(e -> restart());
     HBox buttons = new HBox(8, reveal, skip, again, score);
     buttons.setAlignment(Pos.CENTER_LEFT);

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Function;
 import java.util.prefs.Preferences;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -17,9 +18,9 @@ import org.pidnslab.script.ScriptParser;
 
 /**
  * Generates the documentation's screenshots from the real window, so they stay true as the UI
- * changes: {@code xvfb-run -a java -cp target/pidns-lab.jar org.pidnslab.app.ScreenshotTour
- * docs/images}. Each shot runs a scenario, picks a theme, a perspective and a selection, and saves
- * the window as PNG.
+ * changes: {@code xvfb-run -a -s "-screen 0 1600x1000x24" java -cp target/pidns-lab.jar
+ * org.pidnslab.app.ScreenshotTour docs/images}. Each shot runs a scenario, picks a theme, a
+ * perspective and a selection, and saves the window as PNG.
  */
 public final class ScreenshotTour {
 
@@ -29,6 +30,8 @@ public final class ScreenshotTour {
    * @param statements run before the shot, instantly
    * @param animated a last statement run at normal speed; the shot is taken mid-story
    * @param perspective a task whose namespace the picture is seen from, or null
+   * @param then runs once the window is shown (a lesson, the quiz, a dialog) and gives the scene to
+   *     save, or null for the window
    */
   record Shot(
       String name,
@@ -37,7 +40,19 @@ public final class ScreenshotTour {
       String animated,
       String select,
       String perspective,
-      String sideTab) {}
+      String sideTab,
+      Function<MainWindow, Scene> then) {
+    Shot(
+        String name,
+        Theme theme,
+        List<String> statements,
+        String animated,
+        String select,
+        String perspective,
+        String sideTab) {
+      this(name, theme, statements, animated, select, perspective, sideTab, null);
+    }
+  }
 
   private ScreenshotTour() {}
 
@@ -74,7 +89,74 @@ public final class ScreenshotTour {
     out.add(new Shot("perspective-ns1", Theme.LIGHT, nested, null, "deep", "l1", "ps"));
     out.add(new Shot("dark-theme", Theme.DARK, orphans, null, "c", null, "Namespaces"));
     out.add(new Shot("projector-theme", Theme.PROJECTOR, nested, null, "l2", null, "Namespaces"));
+    out.add(
+        scripted(
+            "lesson-caption",
+            "Inspector",
+            w -> {
+              // lesson 6 after "exit c": the caption explains zap_pid_ns_processes()
+              atLessonStep(w, 6, 10);
+              w.model().selectedProperty().set(w.model().task("c"));
+              return null;
+            }));
+    out.add(
+        scripted(
+            "quiz",
+            "Namespaces",
+            w -> {
+              // lesson 6 as a quiz at "fork o v": predicted, revealed, scored
+              atLessonStep(w, 6, 7);
+              w.workbench().quiz().setActive(true);
+              Scene scene = w.graph().getScene();
+              ((javafx.scene.control.TextField) scene.lookup("#quizAnswer")).setText("7");
+              ((javafx.scene.control.TextField) scene.lookup("#quizNspid")).setText("7/5");
+              ((javafx.scene.control.Button) scene.lookup("#quizReveal")).fire();
+              return null;
+            }));
+    out.add(scripted("welcome", "Lessons", w -> w.help().showWelcome().getDialogPane().getScene()));
+    out.add(
+        scripted(
+            "help-language-reference",
+            "Namespaces",
+            w -> {
+              // scrolled to the statements table: headings, code and a table in one picture
+              Scene s = w.help().showLanguage().getDialogPane().getScene();
+              MarkdownView md = (MarkdownView) s.lookup("#languageReference");
+              PauseTransition resized = new PauseTransition(Duration.millis(600));
+              resized.setOnFinished(e -> md.scrollTo("Statements"));
+              resized.play();
+              return s;
+            }));
+    out.add(
+        scripted(
+            "help-kernel-functions",
+            "Namespaces",
+            w -> w.help().showKernelFunctions().getDialogPane().getScene()));
     return out;
+  }
+
+  /**
+   * Lesson {@code number} at {@code step}, in a window of the screen's full height (1000 in the
+   * documented xvfb) to leave the graph room beside the caption and the quiz.
+   */
+  private static void atLessonStep(MainWindow w, int number, int step) {
+    w.workbench().startLesson(lesson(number), false);
+    w.experiment().jumpTo(step);
+    Stage s = (Stage) w.graph().getScene().getWindow();
+    s.setWidth(1400);
+    s.setHeight(1000);
+  }
+
+  /** A light-theme shot of a fresh window that {@code then} prepares (a lesson, a dialog). */
+  private static Shot scripted(String name, String sideTab, Function<MainWindow, Scene> then) {
+    return new Shot(name, Theme.LIGHT, List.of(), null, null, null, sideTab, then);
+  }
+
+  private static org.pidnslab.script.Lesson lesson(int number) {
+    return org.pidnslab.script.Lessons.all().stream()
+        .filter(l -> l.number() == number)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<String> statementsOf(String file) throws Exception {
@@ -121,10 +203,15 @@ public final class ScreenshotTour {
           model.perspectiveProperty().set(model.task(shot.perspective()).activeNs());
         }
         window.showSideTab(shot.sideTab());
-        Scene scene = window.createScene(1400, 860);
-        stage.setScene(scene);
+        Scene main = window.createScene(1400, 860);
+        stage.setScene(main);
         stage.show();
         double wait = 400;
+        Scene shown = shot.then() == null ? null : shot.then().apply(window);
+        Scene scene = shown == null ? main : shown;
+        if (shot.then() != null) {
+          wait = 1200; // a lesson's replay, a dialog's layout
+        }
         if (shot.animated() != null) {
           window.graph().speedControl().setValue(Motion.SLOW);
           window.experiment().perform(shot.animated());
@@ -139,7 +226,9 @@ public final class ScreenshotTour {
               } catch (Exception ex) {
                 System.err.println("pidns-lab: " + shot.name() + ": " + ex.getMessage());
               }
-              stage.close();
+              for (javafx.stage.Window w : new ArrayList<>(javafx.stage.Window.getWindows())) {
+                w.hide(); // the window and any dialog it opened
+              }
               next(queue, dir);
             });
         settle.play();

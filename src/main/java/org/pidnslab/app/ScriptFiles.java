@@ -74,12 +74,16 @@ final class ScriptFiles {
     String text;
     try {
       if (Files.size(f) > MAX_BYTES) {
-        error("Cannot open " + f.getFileName(), f + " is larger than 16 MB: not a script.");
+        error(
+            "Cannot open " + f.getFileName(),
+            f + " is larger than 16 MB: not a script. Choose a .pidns file.");
         return false;
       }
       text = Files.readString(f, StandardCharsets.UTF_8);
     } catch (MalformedInputException e) {
-      error("Cannot open " + f.getFileName(), f + " is not UTF-8 text: is it a .pidns script?");
+      error(
+          "Cannot open " + f.getFileName(),
+          f + " is not UTF-8 text, so not a .pidns script. Choose a .pidns file.");
       return false;
     } catch (IOException e) {
       error(

@@ -4,8 +4,9 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * What the Lab remembers between runs: window size, theme and layout. Kept in java.util.prefs under
- * a node that tests can redirect with {@code -Dpidnslab.prefs=NODE}.
+ * What the Lab remembers between runs: window size, theme, layout, recent files and whether to show
+ * the welcome. Kept in java.util.prefs under a node that tests can redirect with {@code
+ * -Dpidnslab.prefs=NODE}.
  */
 final class Settings {
   private final Preferences prefs;
@@ -45,6 +46,15 @@ final class Settings {
 
   void layout(String layout) {
     prefs.put("layout", layout);
+  }
+
+  /** Whether the welcome is shown when the Lab starts ("Don't show this again" clears it). */
+  boolean showWelcome() {
+    return prefs.getBoolean("showWelcome", true);
+  }
+
+  void showWelcome(boolean show) {
+    prefs.putBoolean("showWelcome", show);
   }
 
   /** Recently opened or saved scripts, newest first. */

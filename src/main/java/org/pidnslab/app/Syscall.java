@@ -121,15 +121,18 @@ public enum Syscall {
     }
     if (selected.state() == TaskState.ZOMBIE) {
       return Availability.no(
-          selected.comm() + " is a zombie: it has exited and makes no system calls");
+          selected.comm()
+              + " is a zombie: it has exited and makes no system calls. Select a running task"
+              + " (or its parent, to wait for it)");
     }
     if (selected.state() == TaskState.EXITING) {
       return Availability.no(
           selected.comm()
-              + " is exiting (E): it waits in zap_pid_ns_processes and makes no system calls");
+              + " is exiting (E): it waits in zap_pid_ns_processes and makes no system calls."
+              + " Select a running task");
     }
     if (selected.state() != TaskState.RUNNING) {
-      return Availability.no(selected.comm() + " was reaped");
+      return Availability.no(selected.comm() + " was reaped: select a running task");
     }
     return Availability.OK;
   }

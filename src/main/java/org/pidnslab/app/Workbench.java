@@ -122,6 +122,10 @@ final class Workbench {
                 experiment.nameProperty(),
                 experiment.dirtyProperty()));
     title.setPadding(new Insets(4, 8, 4, 8));
+    title.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "The experiment as a script: every click adds a line. Edit it freely; click a line"
+                + " number to see the state after that line; Ctrl+S saves it"));
     VBox pane = new VBox(title, editor);
     VBox.setVgrow(editor, Priority.ALWAYS);
     pane.setId("scriptPane");
@@ -323,14 +327,16 @@ final class Workbench {
   /**
    * If a Lab crashed or was killed with an experiment open, asks whether to restore it. Shown
    * without blocking, so the window is usable behind it.
+   *
+   * @return whether the offer is on show
    */
-  void offerRecovery() {
+  boolean offerRecovery() {
     if (autosave == null) {
-      return;
+      return false;
     }
     List<Autosave.Recovery> left = autosave.leftBehind();
     if (left.isEmpty()) {
-      return;
+      return false;
     }
     Autosave.Recovery r = left.get(0);
     ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
@@ -365,6 +371,7 @@ final class Workbench {
           autosaveNow();
         });
     a.show();
+    return true;
   }
 
   private void setQuiz(boolean on) {

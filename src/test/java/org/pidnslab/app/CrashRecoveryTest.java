@@ -10,13 +10,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,15 +46,7 @@ class CrashRecoveryTest {
 
   @AfterEach
   void cleanUp(FxRobot robot) throws Exception {
-    robot.interact(
-        () -> {
-          for (Window w : new ArrayList<>(Window.getWindows())) {
-            if (w != stage) {
-              w.hide();
-            }
-          }
-        });
-    Preferences.userRoot().node(PREFS).removeNode();
+    WindowTests.closeAllBut(robot, stage, PREFS);
   }
 
   @Test

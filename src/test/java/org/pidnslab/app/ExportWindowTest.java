@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -48,15 +46,7 @@ class ExportWindowTest {
 
   @AfterEach
   void closeDialogs(FxRobot robot) throws Exception {
-    robot.interact(
-        () -> {
-          for (Window w : new ArrayList<>(Window.getWindows())) {
-            if (w != stage) {
-              w.hide();
-            }
-          }
-        });
-    Preferences.userRoot().node(PREFS).removeNode();
+    WindowTests.closeAllBut(robot, stage, PREFS);
   }
 
   private void experiment(FxRobot robot, String... statements) {

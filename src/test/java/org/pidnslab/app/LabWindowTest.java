@@ -286,7 +286,9 @@ class LabWindowTest {
     assertEquals("clone init c newpid = 2", lastLog());
     assertEquals("", robot.lookup("#command").queryAs(TextField.class).getText());
     robot.clickOn("#command").write("fork ghost x").type(KeyCode.ENTER);
-    assertEquals("unknown task 'ghost'", toast(robot));
+    assertEquals(
+        "unknown task 'ghost' — use a label the graph shows (find one with the find field)",
+        toast(robot));
     assertEquals(
         "fork ghost x",
         robot.lookup("#command").queryAs(TextField.class).getText(),

@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.scene.control.Slider;
@@ -61,35 +60,13 @@ class ScriptPlayerWindowTest {
     window = new MainWindow(new LabModel(), new Settings(Preferences.userRoot().node(PREFS)));
     stage.setScene(window.createScene(1280, 800));
     window.graph().speedControl().setValue(Motion.INSTANT);
-    window
-        .workbench()
-        .files()
-        .setChooser(
-            new ScriptFiles.Chooser() {
-              @Override
-              public Path open(Window owner, Path near) {
-                return chosen;
-              }
-
-              @Override
-              public Path save(Window owner, Path suggested) {
-                return chosen;
-              }
-            });
+    window.workbench().files().setChooser(WindowTests.answering(() -> chosen));
     stage.show();
   }
 
   @AfterEach
   void closeDialogs(FxRobot robot) throws Exception {
-    robot.interact(
-        () -> {
-          for (Window w : new ArrayList<>(Window.getWindows())) {
-            if (w != stage) {
-              w.hide();
-            }
-          }
-        });
-    Preferences.userRoot().node(PREFS).removeNode();
+    WindowTests.closeAllBut(robot, stage, PREFS);
   }
 
   private Experiment ex() {

@@ -1,0 +1,46 @@
+package org.pidnslab.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.function.Supplier;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.testfx.api.FxRobot;
+
+/** What the window tests share: a file chooser that answers without a dialog, and cleaning up. */
+final class WindowTests {
+  private WindowTests() {}
+
+  /** A chooser that "picks" whatever {@code file} gives at the time it is asked (null: cancel). */
+  static ScriptFiles.Chooser answering(Supplier<Path> file) {
+    return new ScriptFiles.Chooser() {
+      @Override
+      public Path open(Window owner, Path near) {
+        return file.get();
+      }
+
+      @Override
+      public Path save(Window owner, Path suggested) {
+        return file.get();
+      }
+    };
+  }
+
+  /**
+   * After a test: hides every window but {@code stage} (dialogs, popups) and drops its settings.
+   */
+  static void closeAllBut(FxRobot robot, Stage stage, String prefsNode)
+      throws BackingStoreException {
+    robot.interact(
+        () -> {
+          for (Window w : new ArrayList<>(Window.getWindows())) {
+            if (w != stage) {
+              w.hide();
+            }
+          }
+        });
+    Preferences.userRoot().node(prefsNode).removeNode();
+  }
+}
