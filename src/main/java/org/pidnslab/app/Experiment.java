@@ -47,7 +47,7 @@ public final class Experiment {
   private final ReadOnlyIntegerWrapper currentLine = new ReadOnlyIntegerWrapper();
   private final Deque<Snapshot> undo = new ArrayDeque<>();
   private final Deque<Snapshot> redo = new ArrayDeque<>();
-  private Narration narration = Narration.of("");
+  private String[] lines = {""}; // the text split into lines, for captions
   private long lastEdit = Long.MIN_VALUE / 2;
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
   private java.util.concurrent.Executor worker = Runnable::run;
@@ -148,7 +148,7 @@ public final class Experiment {
 
   /** The narration of {@code line}, or null. */
   public String captionOf(int line) {
-    return narration.caption(line);
+    return Narration.captionAt(lines, line);
   }
 
   /**
@@ -374,15 +374,15 @@ public final class Experiment {
     if (!t.equals(text.get())) {
       dirty.set(true);
     }
+    lines = t.split("\n", -1);
     text.set(t);
-    narration = Narration.of(t);
     trace.set(dryRun);
   }
 
   private void setPosition(int p) {
     ScriptTrace.Step last = p == 0 ? null : trace.get().steps().get(p - 1);
     currentLine.set(last == null ? 0 : last.line());
-    caption.set(last == null ? null : narration.caption(last.line()));
+    caption.set(last == null ? null : Narration.captionAt(lines, last.line()));
     position.set(p); // last: its listeners read the line and the caption
   }
 

@@ -42,6 +42,9 @@ final class ScriptEditor extends BorderPane {
   private boolean syncing;
   private int markedParagraph = -1;
   private int shownParagraph = -1; // the line last scrolled into view
+  private boolean updateQueued;
+  private String shown = ""; // the text the area holds, unless the user has typed since
+  private boolean typed; // keystrokes not yet handed to the experiment
   private final org.fxmisc.richtext.SelectionImpl<
           java.util.Collection<String>, String, java.util.Collection<String>>
       currentBand;
@@ -96,21 +99,36 @@ final class ScriptEditor extends BorderPane {
         .subscribe(
             c -> {
               if (!syncing) {
+                typed = true;
                 pendingEdit.playFromStart();
               }
             });
-    pendingEdit.setOnFinished(e -> experiment.edit(area.getText()));
+    pendingEdit.setOnFinished(e -> commitTyping());
     problems.setId("scriptProblems");
     problems.getStyleClass().add("script-problems");
     problems.setMaxWidth(Double.MAX_VALUE);
     problems.setWrapText(true);
     setCenter(new VirtualizedScrollPane<>(area));
     setBottom(problems);
-    experiment.textProperty().addListener((o, a, b) -> syncText(b));
-    experiment.traceProperty().addListener((o, a, b) -> restyle());
-    experiment.currentLineProperty().addListener((o, a, b) -> markCurrent(b.intValue()));
+    // the editor follows the experiment one pulse later: a click's picture comes first, and a
+    // burst of changes (a replay, an undo) is one update
+    experiment.textProperty().addListener((o, a, b) -> later());
+    experiment.traceProperty().addListener((o, a, b) -> later());
+    experiment.currentLineProperty().addListener((o, a, b) -> later());
     syncText(experiment.textProperty().get());
     restyle();
+  }
+
+  private void later() {
+    if (!updateQueued) {
+      updateQueued = true;
+      javafx.application.Platform.runLater(
+          () -> {
+            updateQueued = false;
+            syncText(experiment.textProperty().get());
+            restyle();
+          });
+    }
   }
 
   /** The editing control (tests type into it). */
@@ -122,8 +140,14 @@ final class ScriptEditor extends BorderPane {
   void flush() {
     if (pendingEdit.getStatus() == javafx.animation.Animation.Status.RUNNING) {
       pendingEdit.stop();
-      experiment.edit(area.getText());
+      commitTyping();
     }
+  }
+
+  private void commitTyping() {
+    shown = area.getText();
+    typed = false;
+    experiment.edit(shown);
   }
 
   /** Every error the script has, by line: syntax errors and the rule that stops the run. */
@@ -136,7 +160,13 @@ final class ScriptEditor extends BorderPane {
    * one line), so a 10,000-line script does not rebuild its whole view for every click.
    */
   private void syncText(String text) {
-    String old = area.getText();
+    if (typed) {
+      // the experiment changed under unsent keystrokes (a lesson opened, a restore): it wins
+      pendingEdit.stop();
+      typed = false;
+      shown = area.getText();
+    }
+    String old = shown; // what the area holds: asking it (getText) rebuilds the whole text
     if (text.equals(old)) {
       return;
     }
@@ -152,15 +182,13 @@ final class ScriptEditor extends BorderPane {
     }
     syncing = true;
     try {
-      int caret = area.getCaretPosition();
       area.replaceText(
           prefix, old.length() - suffix, text.substring(prefix, text.length() - suffix));
-      area.moveTo(Math.min(caret, text.length()));
+      shown = text;
       markedParagraph = -1;
     } finally {
       syncing = false;
     }
-    restyle();
   }
 
   private void restyle() {
@@ -173,9 +201,8 @@ final class ScriptEditor extends BorderPane {
       found.putIfAbsent(t.stop().line(), t.stop().getMessage());
     }
     errors = found;
-    String text = area.getText();
-    if (text.equals(experiment.textProperty().get())) {
-      highlight(text);
+    if (!typed && shown.equals(experiment.textProperty().get())) {
+      highlight(shown); // typing not yet handed over is coloured once it is
     }
     problems.getStyleClass().removeAll("has-errors");
     if (t.stop() != null) {

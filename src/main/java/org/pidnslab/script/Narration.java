@@ -48,6 +48,44 @@ public final class Narration {
     return new Narration(out);
   }
 
+  /**
+   * The caption of the statement on {@code line} (1-based) of a script already split into lines, or
+   * null: the same rule as {@link #of}, reading only the lines just above it (a player asks for one
+   * caption per step of a long script).
+   */
+  public static String captionAt(String[] lines, int line) {
+    int i = line - 1;
+    if (i < 0 || i >= lines.length) {
+      return null;
+    }
+    String statement = strip(lines[i], i);
+    if (statement.isEmpty() || statement.startsWith("#")) {
+      return null;
+    }
+    int first = i;
+    while (first > 0) {
+      String above = strip(lines[first - 1], first - 1);
+      if (!above.startsWith("#")) {
+        break;
+      }
+      first--;
+    }
+    List<String> block = new ArrayList<>();
+    for (int k = first; k < i; k++) {
+      block.add(commentText(strip(lines[k], k)));
+    }
+    String caption = String.join(" ", block).strip();
+    if (caption.isEmpty()) {
+      int hash = statement.indexOf('#');
+      caption = hash >= 0 ? commentText(statement.substring(hash)) : "";
+    }
+    return caption.isEmpty() ? null : caption;
+  }
+
+  private static String strip(String line, int index) {
+    return (index == 0 && line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
+  }
+
   /** The caption of the statement on {@code line} (1-based), or null. */
   public String caption(int line) {
     return captions.get(line);

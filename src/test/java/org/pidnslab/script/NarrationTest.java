@@ -39,4 +39,16 @@ class NarrationTest {
     Narration n = Narration.of("\uFEFF#  spaced  \r\nfork init a\r\n");
     assertEquals("spaced", n.caption(2));
   }
+
+  @Test
+  void captionAtFollowsTheSameRuleAsTheWholeScript() {
+    String text =
+        "\uFEFF# Lesson: x\n\n# a\n# b\nfork init a # t\nfork a b # own\n\n# c\n"
+            + "fork b c\n# dangling\n";
+    Narration all = Narration.of(text);
+    String[] lines = text.split("\n", -1);
+    for (int line = 0; line <= lines.length + 1; line++) {
+      assertEquals(all.caption(line), Narration.captionAt(lines, line), "line " + line);
+    }
+  }
 }
