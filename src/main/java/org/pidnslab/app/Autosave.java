@@ -73,7 +73,7 @@ final class Autosave {
             + Instant.now()
             + (from == null ? "" : " file=" + from.toAbsolutePath())
             + "\n";
-    AtomicFiles.writeString(own, header + script);
+    org.pidnslab.script.AtomicFile.writeString(own, header + script);
   }
 
   /** A clean exit: nothing to recover. */

@@ -23,8 +23,8 @@ import org.pidnslab.script.Statement;
  * the machine on show is always the state after the first {@link #positionProperty() position}
  * statements of the script, which is exactly what {@code pidns-lab run} prints for those lines.
  * Clicks are recorded as new lines at the position; stepping back, jumping and undo rebuild the
- * machine by replaying the script's prefix (milliseconds even for thousands of statements), so they
- * are exact by construction.
+ * machine by replaying the script's prefix (the kernel part takes tens of milliseconds for 10,000
+ * statements; long replays run on a background thread), so they are exact by construction.
  */
 public final class Experiment {
   /** Edits closer together than this are one undo step (typing a word is one change). */
@@ -32,6 +32,9 @@ public final class Experiment {
 
   /** Replays longer than this many statements run off the FX thread, with progress shown. */
   static final int ASYNC_ABOVE = 2_000;
+
+  /** Undo keeps this many changes (each holds a whole script). */
+  static final int UNDO_LIMIT = 200;
 
   private final LabModel model;
   private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
@@ -54,6 +57,9 @@ public final class Experiment {
   private java.util.concurrent.Executor fxThread = Runnable::run;
   private boolean threaded;
   private int pendingTarget = -1;
+  private int inFlightTarget = -1;
+  private String savedText = "";
+  private Runnable beforeMove = () -> {};
 
   /** A script and how far it has run: what undo restores. */
   record Snapshot(String text, int position) {}
@@ -73,6 +79,14 @@ public final class Experiment {
     this.worker = worker;
     this.fxThread = fxThread;
     this.threaded = true;
+  }
+
+  /**
+   * Runs before every step, jump, undo and redo: the editor hands over keystrokes it has not sent
+   * yet, so they are not lost under the change.
+   */
+  public void setBeforeMove(Runnable r) {
+    beforeMove = r;
   }
 
   /** Whether a long replay is running in the background: the picture is about to change. */
@@ -162,7 +176,7 @@ public final class Experiment {
     if (busy.get()) {
       throw new ScriptError(0, "the script is still being replayed: try again in a moment");
     }
-    String stmt = statementText.strip();
+    String stmt = statementText.strip().replace("\r", "");
     int at = insertionIndex();
     Statement parsed = ScriptParser.parseStatement(at + 1, stmt);
     LabModel.CallOutcome outcome = model.run(parsed);
@@ -184,9 +198,11 @@ public final class Experiment {
     if (newText.equals(text.get())) {
       return;
     }
+    newText = normalized(newText);
     long now = System.currentTimeMillis();
     Snapshot before = snapshot();
-    boolean atEnd = position.get() == stepCount();
+    boolean atEnd = effectivePosition() == stepCount();
+    int was = effectivePosition();
     setText(newText);
     if (now - lastEdit > COALESCE_MILLIS) {
       pushUndo(before);
@@ -195,16 +211,17 @@ public final class Experiment {
       updateUndoFlags();
     }
     lastEdit = now;
-    replayTo(atEnd ? stepCount() : Math.min(position.get(), stepCount()));
+    replayTo(atEnd ? stepCount() : Math.min(was, stepCount()));
   }
 
   /** Runs the next step, animated. */
   public void stepForward() {
-    ScriptTrace.Step next = nextStep();
+    beforeMove.run();
     if (busy.get()) {
-      pendingTarget = (pendingTarget >= 0 ? pendingTarget : position.get()) + 1;
+      pendingTarget = Math.min(effectivePosition() + 1, stepCount());
       return;
     }
+    ScriptTrace.Step next = nextStep();
     if (next == null) {
       return;
     }
@@ -218,7 +235,18 @@ public final class Experiment {
 
   /** Goes back one step: the state after the previous step, rebuilt exactly. */
   public void stepBack() {
-    jumpTo(position.get() - 1);
+    jumpTo(effectivePosition() - 1);
+  }
+
+  /**
+   * Where the player is, or will be once the running background replay and the moves queued behind
+   * it are done: what a step, an edit or an undo snapshot must start from.
+   */
+  private int effectivePosition() {
+    if (!busy.get()) {
+      return position.get();
+    }
+    return pendingTarget >= 0 ? pendingTarget : inFlightTarget;
   }
 
   /**
@@ -226,6 +254,7 @@ public final class Experiment {
    * longer jump shows the final picture at once.
    */
   public void jumpTo(int steps) {
+    beforeMove.run();
     int k = Math.max(0, Math.min(steps, stepCount()));
     if (busy.get()) {
       pendingTarget = k; // the latest wish wins when the running replay is done
@@ -256,6 +285,7 @@ public final class Experiment {
 
   /** Undoes the last recorded call or edit, exactly. */
   public void undo() {
+    beforeMove.run();
     if (!undo.isEmpty()) {
       redo.push(snapshot());
       restore(undo.pop());
@@ -264,6 +294,7 @@ public final class Experiment {
 
   /** Redoes the last undone change. */
   public void redo() {
+    beforeMove.run();
     if (!redo.isEmpty()) {
       undo.push(snapshot());
       restore(redo.pop());
@@ -285,9 +316,12 @@ public final class Experiment {
    * @param at how many steps to run; clamped to the script
    */
   public void load(String script, Path from, int at, String title) {
+    script = normalized(script);
     undo.clear();
     redo.clear();
     updateUndoFlags();
+    lastEdit = Long.MIN_VALUE / 2;
+    savedText = script;
     setText(script);
     file.set(from);
     name.set(title);
@@ -302,11 +336,13 @@ public final class Experiment {
 
   /** The script is not in its file (a restored autosave). */
   public void markUnsaved() {
+    savedText = null;
     dirty.set(true);
   }
 
   /** The script was saved to {@code to}. */
   public void saved(Path to) {
+    savedText = text.get();
     file.set(to);
     name.set(to.getFileName().toString());
     dirty.set(false);
@@ -331,15 +367,28 @@ public final class Experiment {
       return;
     }
     busy.set(true);
+    inFlightTarget = k;
     ScriptTrace basis = trace.get();
     worker.execute(
         () -> {
-          LabModel.Replayed r = prepared(todo);
+          LabModel.Replayed prepared;
+          try {
+            prepared = prepared(todo);
+          } catch (RuntimeException | Error e) {
+            // never leave the window refusing every click: the old picture stays on show
+            prepared = null;
+            e.printStackTrace();
+          }
+          LabModel.Replayed r = prepared;
           fxThread.execute(
               () -> {
                 busy.set(false);
+                inFlightTarget = -1;
                 int next = pendingTarget;
                 pendingTarget = -1;
+                if (r == null) {
+                  return;
+                }
                 if (trace.get() != basis) {
                   // the script changed meanwhile: this replay is of an old text
                   replayTo(Math.min(next >= 0 ? next : k, stepCount()));
@@ -371,9 +420,7 @@ public final class Experiment {
   }
 
   private void setText(String t, ScriptTrace dryRun) {
-    if (!t.equals(text.get())) {
-      dirty.set(true);
-    }
+    dirty.set(!t.equals(savedText)); // an undo back to the saved text is clean again
     lines = t.split("\n", -1);
     text.set(t);
     trace.set(dryRun);
@@ -387,11 +434,14 @@ public final class Experiment {
   }
 
   private Snapshot snapshot() {
-    return new Snapshot(text.get(), position.get());
+    return new Snapshot(text.get(), effectivePosition());
   }
 
   private void pushUndo(Snapshot s) {
     undo.push(s);
+    if (undo.size() > UNDO_LIMIT) {
+      undo.removeLast();
+    }
     redo.clear();
     updateUndoFlags();
   }
@@ -427,6 +477,11 @@ public final class Experiment {
   private static int endIndex(String[] lines) {
     int n = lines.length;
     return n > 0 && lines[n - 1].isEmpty() ? n - 1 : n;
+  }
+
+  /** Line ends as the editor keeps them: {@code \n} only (a file may come with CRLF). */
+  static String normalized(String script) {
+    return script.indexOf('\r') < 0 ? script : script.replace("\r\n", "\n").replace('\r', '\n');
   }
 
   /** {@code script} with {@code line} inserted as line index {@code at}, ending with a newline. */

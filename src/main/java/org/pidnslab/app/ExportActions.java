@@ -190,8 +190,13 @@ final class ExportActions {
                   Clipboard.getSystemClipboard().setContent(c);
                   toast.show("The picture is on the clipboard (" + w + " × " + h + " px)", false);
                 });
-          } catch (ExportException e) {
-            Platform.runLater(() -> failed("Cannot copy the picture", e.getMessage()));
+          } catch (ExportException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            Platform.runLater(
+                () -> {
+                  toast.setVisible(false);
+                  failed("Cannot copy the picture", why);
+                });
           }
         });
   }

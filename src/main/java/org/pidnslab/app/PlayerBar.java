@@ -143,6 +143,11 @@ final class PlayerBar extends HBox {
     this.stepper = stepper;
   }
 
+  /** Play is unavailable while {@code condition} holds (quiz mode waits for answers). */
+  void disablePlayWhen(javafx.beans.value.ObservableBooleanValue condition) {
+    play.disableProperty().bind(condition);
+  }
+
   /** Stops playback. */
   void pause() {
     play.setSelected(false);

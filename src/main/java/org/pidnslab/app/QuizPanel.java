@@ -42,6 +42,7 @@ final class QuizPanel extends VBox {
   private final Button again = new Button("Start again");
   private Phase phase = Phase.REVEALED;
   private ScriptTrace.Step asked;
+  private boolean revealing;
 
   QuizPanel(Experiment experiment) {
     super(6);
@@ -87,13 +88,31 @@ final class QuizPanel extends VBox {
     skip.setTooltip(new Tooltip("Run the step without scoring it"));
     skip.setOnAction(
         e -> {
-          experiment.stepForward();
+          revealing = true;
+          try {
+            experiment.stepForward();
+          } finally {
+            revealing = false;
+          }
           phase = Phase.REVEALED;
           next();
         });
     again.setId("quizAgain");
     again.setTooltip(new Tooltip("Go back to the script's start and ask every question again"));
     again.setOnAction(e -> restart());
+    // Page Down is the player's "next" everywhere, also while typing an answer
+    addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == javafx.scene.input.KeyCode.PAGE_DOWN) {
+            step();
+            e.consume();
+          }
+        });
+    // the player's other controls, the timeline or a click may move the script under the
+    // question: ask about the step that will really run next
+    experiment.positionProperty().addListener((o, a, b) -> moved());
+    experiment.traceProperty().addListener((o, a, b) -> moved());
     HBox buttons = new HBox(8, reveal, skip, again, score);
     buttons.setAlignment(Pos.CENTER_LEFT);
     getChildren().addAll(question, answer, nspidRow, problem, verdict, buttons);
@@ -129,12 +148,33 @@ final class QuizPanel extends VBox {
     return quiz;
   }
 
+  private void moved() {
+    if (active() && !revealing && phase == Phase.ASKING && !same(asked, experiment.nextStep())) {
+      next();
+    } else if (active() && !revealing && phase == Phase.FINISHED && experiment.nextStep() != null) {
+      next(); // stepped back after the end: more to ask
+    }
+  }
+
+  private static boolean same(ScriptTrace.Step a, ScriptTrace.Step b) {
+    return a != null
+        && b != null
+        && a.index() == b.index()
+        && a.line() == b.line()
+        && a.statement().text().equals(b.statement().text());
+  }
+
   private void next() {
     // expect lines are checks, not calls: run them on the way to the next question
     ScriptTrace.Step s = experiment.nextStep();
-    while (s != null && !s.isCall()) {
-      experiment.stepForward();
-      s = experiment.nextStep();
+    revealing = true; // our own steps: not a move under the question
+    try {
+      while (s != null && !s.isCall()) {
+        experiment.stepForward();
+        s = experiment.nextStep();
+      }
+    } finally {
+      revealing = false;
     }
     problem.setText("");
     if (s == null) {
@@ -166,7 +206,16 @@ final class QuizPanel extends VBox {
       return;
     }
     ScriptTrace.Step s = asked;
-    experiment.stepForward();
+    if (!same(s, experiment.nextStep())) {
+      next(); // the script moved since the question was asked
+      return;
+    }
+    revealing = true;
+    try {
+      experiment.stepForward();
+    } finally {
+      revealing = false;
+    }
     String child = childLabel(s.statement());
     String actualNspid = null;
     if (child != null) {

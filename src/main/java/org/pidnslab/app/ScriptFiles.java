@@ -36,6 +36,7 @@ final class ScriptFiles {
   private final Runnable recentChanged;
   private Chooser chooser = new NativeChooser();
   private Window owner;
+  private Runnable beforeSave = () -> {};
 
   ScriptFiles(Experiment experiment, Settings settings, Runnable recentChanged) {
     this.experiment = experiment;
@@ -45,6 +46,11 @@ final class ScriptFiles {
 
   void setOwner(Window owner) {
     this.owner = owner;
+  }
+
+  /** Runs before a save or the "save changes?" question (the editor hands over its typing). */
+  void setBeforeSave(Runnable r) {
+    beforeSave = r;
   }
 
   void setChooser(Chooser chooser) {
@@ -108,12 +114,14 @@ final class ScriptFiles {
 
   /** File → Save: to the script's file, or asks where. */
   boolean save() {
+    beforeSave.run();
     Path f = experiment.fileProperty().get();
     return f == null ? saveAs() : write(f);
   }
 
   /** File → Save As. */
   boolean saveAs() {
+    beforeSave.run();
     Path current = experiment.fileProperty().get();
     Path f = chooser.save(owner, current != null ? current : Path.of("experiment.pidns"));
     if (f == null) {
@@ -121,6 +129,10 @@ final class ScriptFiles {
     }
     if (!f.getFileName().toString().contains(".")) {
       f = f.resolveSibling(f.getFileName() + ".pidns");
+      // the desktop's dialog asked about the name without .pidns, not about this file
+      if (Files.exists(f) && !confirmReplace(f)) {
+        return false;
+      }
     }
     return write(f);
   }
@@ -131,6 +143,7 @@ final class ScriptFiles {
    * @return false if the user cancelled (keep everything as it is)
    */
   boolean confirmDiscard() {
+    beforeSave.run();
     if (!experiment.dirtyProperty().get() || experiment.textProperty().get().isBlank()) {
       return true;
     }
@@ -152,9 +165,21 @@ final class ScriptFiles {
     return r.get() == drop || save();
   }
 
+  private boolean confirmReplace(Path f) {
+    Alert a =
+        new Alert(
+            Alert.AlertType.CONFIRMATION,
+            f + " exists. Replace it with this experiment?",
+            ButtonType.YES,
+            ButtonType.NO);
+    a.setHeaderText("Replace " + f.getFileName() + "?");
+    a.initOwner(owner);
+    return a.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+  }
+
   private boolean write(Path f) {
     try {
-      AtomicFiles.writeString(f, experiment.textProperty().get());
+      org.pidnslab.script.AtomicFile.writeString(f, experiment.textProperty().get());
     } catch (IOException e) {
       error(
           "Cannot save " + f.getFileName(),

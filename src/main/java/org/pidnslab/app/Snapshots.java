@@ -37,7 +37,7 @@ public final class Snapshots {
   /** Writes {@code image} as PNG through a temporary file and an atomic move. */
   public static void write(WritableImage image, Path file) throws IOException {
     BufferedImage out = toBufferedImage(image);
-    AtomicFiles.write(
+    org.pidnslab.script.AtomicFile.<IOException>write(
         file,
         o -> {
           if (!ImageIO.write(out, "png", o)) {

@@ -70,7 +70,12 @@ final class Workbench {
     this.caption = new CaptionBar(experiment);
     this.quiz = new QuizPanel(experiment);
     this.files = new ScriptFiles(experiment, settings, this::fillRecent);
+    // keystrokes not yet sent to the experiment go first: a step, an undo or a save must not
+    // lose them
+    experiment.setBeforeMove(editor::flush);
+    files.setBeforeSave(editor::flush);
     player.setStepper(this::stepForward);
+    player.disablePlayWhen(quiz.visibleProperty());
     recent.setId("recentMenu");
     fillRecent();
     quizItem.setId("quizItem");
@@ -205,7 +210,7 @@ final class Workbench {
     return true;
   }
 
-  /** Ctrl+Z anywhere but the editor (the editor sends it here itself). */
+  /** Edit → Undo and Ctrl+Z outside the editor (the experiment hands pending typing over first). */
   void undo() {
     editor.flush();
     experiment.undo();
@@ -313,6 +318,7 @@ final class Workbench {
     autosaveBeat.stop();
     if (autosave != null) {
       Autosave a = autosave;
+      autosave = null; // a late change must not write it again
       try {
         // after any write still queued, and before the JVM ends its daemon threads
         AUTOSAVES.submit(a::discard).get(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -340,7 +346,9 @@ final class Workbench {
     }
     Autosave.Recovery r = left.get(0);
     ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
-    ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+    // Discard deletes: it must not be what Esc or closing the dialog means
+    ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.OTHER);
+    ButtonType later = new ButtonType("Decide later", ButtonBar.ButtonData.CANCEL_CLOSE);
     long lines = r.script().lines().count();
     Alert a =
         new Alert(
@@ -353,11 +361,16 @@ final class Workbench {
                 + DateTimeFormatter.ofPattern("HH:mm:ss")
                     .withZone(ZoneId.systemDefault())
                     .format(r.time())
-                + ", was not closed properly. Restore it?",
+                + ", was not closed properly. Restore it?"
+                + (left.size() > 1
+                    ? " (" + (left.size() - 1) + " more will be offered after it.)"
+                    : ""),
             restore,
-            discard);
+            discard,
+            later);
     a.setHeaderText("Restore the last experiment?");
     a.initOwner(owner);
+    a.initModality(javafx.stage.Modality.NONE);
     a.getDialogPane().setId("recoveryDialog");
     a.setOnHidden(
         e -> {
@@ -365,10 +378,13 @@ final class Workbench {
             experiment.load(r.script(), r.file(), r.position());
             experiment.markUnsaved();
           }
-          for (Autosave.Recovery each : left) {
-            Autosave.forget(each);
+          if (a.getResult() == restore || a.getResult() == discard) {
+            Autosave.forget(r); // only an explicit answer deletes; the file stays otherwise
+            autosaveNow();
+            if (left.size() > 1 && owner != null && owner.isShowing()) {
+              offerRecovery(); // the next one a crash left behind
+            }
           }
-          autosaveNow();
         });
     a.show();
     return true;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.pidnslab.kernel.Kernel;
+import org.pidnslab.script.AtomicFile;
 
 /**
  * The one entry point of every export, for the window and the command line.
@@ -43,7 +44,7 @@ public final class Exporter {
       throws IOException, ExportException {
     byte[] bytes =
         format == ExportFormat.GIF || format == ExportFormat.PNG ? null : bytes(format, request);
-    AtomicWrite.write(
+    AtomicFile.<ExportException>write(
         out,
         stream -> {
           if (bytes != null) {

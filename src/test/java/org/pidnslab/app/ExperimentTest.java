@@ -71,14 +71,12 @@ class ExperimentTest {
     int n = Experiment.ASYNC_ABOVE + 500;
     ex.load(forks(n), null, 0);
     ex.jumpTo(n);
-    ex.edit("fork init only\n"); // while the long replay runs
+    ex.edit("fork init only\n"); // while the long replay (to the end) runs
     drainFx();
     assertFalse(ex.busyProperty().get());
-    assertEquals(0, ex.positionProperty().get(), "the jump never landed; the edit kept step 0");
-    assertEquals(1, ex.model().kernel().taskCount(), "the old script's replay was not shown");
-    assertNull(ex.model().task("t0"));
-    ex.stepForward();
+    assertEquals(1, ex.positionProperty().get(), "the player was on its way to the end: it stays");
     assertNotNull(ex.model().task("only"));
+    assertNull(ex.model().task("t0"), "the old script's replay was not shown");
   }
 
   @Test
@@ -130,5 +128,91 @@ class ExperimentTest {
       assertEquals(states.get(i), StatePrinter.lines(ex.model().kernel()));
     }
     assertFalse(ex.canRedoProperty().get());
+  }
+
+  /** Runs the background and "FX" queues until both are empty, in order. */
+  private static void drain(
+      java.util.Deque<Runnable> background, java.util.Deque<Runnable> fxQueue) {
+    while (!background.isEmpty() || !fxQueue.isEmpty()) {
+      if (!background.isEmpty()) {
+        background.poll().run();
+      }
+      if (!fxQueue.isEmpty()) {
+        fxQueue.poll().run();
+      }
+    }
+  }
+
+  @Test
+  void aStepForwardDuringALongJumpGoesOneStepBeyondTheJump() {
+    java.util.Deque<Runnable> bg = new java.util.ArrayDeque<>();
+    java.util.Deque<Runnable> fxq = new java.util.ArrayDeque<>();
+    Experiment ex = new Experiment(new LabModel());
+    ex.useThreads(bg::add, fxq::add);
+    int n = Experiment.ASYNC_ABOVE + 1000;
+    ex.load(forks(n), null, 0);
+    ex.jumpTo(n - 10); // End or a timeline drag: a long replay in the background
+    ex.stepForward(); // Page Down while it runs
+    drain(bg, fxq);
+    assertFalse(ex.busyProperty().get());
+    assertEquals(n - 9, ex.positionProperty().get());
+  }
+
+  @Test
+  void aStepBackDuringALongJumpGoesOneStepBeforeTheJump() {
+    java.util.Deque<Runnable> bg = new java.util.ArrayDeque<>();
+    java.util.Deque<Runnable> fxq = new java.util.ArrayDeque<>();
+    Experiment ex = new Experiment(new LabModel());
+    ex.useThreads(bg::add, fxq::add);
+    int n = Experiment.ASYNC_ABOVE + 1000;
+    ex.load(forks(n), null, 0);
+    ex.jumpTo(n);
+    ex.stepBack();
+    drain(bg, fxq);
+    assertEquals(n - 1, ex.positionProperty().get());
+  }
+
+  @Test
+  void theFirstEditAfterOpeningAScriptCanBeUndone() {
+    Experiment ex = new Experiment(new LabModel());
+    ex.edit("fork init typed\n");
+    ex.load("fork init a\n", null, 1); // a file opened right after typing
+    ex.edit("fork init a\nfork init b\n");
+    assertTrue(ex.canUndoProperty().get(), "the new script's first edit is an undo step");
+  }
+
+  @Test
+  void windowsLineEndsAreReadAsLineEnds() throws ScriptError {
+    Experiment ex = new Experiment(new LabModel());
+    ex.load("fork init a\r\nfork init b\r\n", null, 99);
+    assertEquals("fork init a\nfork init b\n", ex.textProperty().get());
+    ex.perform("fork init c");
+    assertEquals("fork init a\nfork init b\nfork init c\n", ex.textProperty().get());
+  }
+
+  @Test
+  void undoBackToTheSavedScriptIsCleanAgain() throws ScriptError {
+    Experiment ex = new Experiment(new LabModel());
+    ex.load("fork init a\n", java.nio.file.Path.of("x.pidns"), 1);
+    assertFalse(ex.dirtyProperty().get());
+    ex.perform("fork init b");
+    assertTrue(ex.dirtyProperty().get());
+    ex.undo();
+    assertFalse(ex.dirtyProperty().get());
+  }
+
+  @Test
+  void undoKeepsABoundedHistory() throws ScriptError {
+    Experiment ex = new Experiment(new LabModel());
+    for (int i = 0; i < Experiment.UNDO_LIMIT + 20; i++) {
+      ex.perform("fork init t" + i);
+    }
+    int undone = 0;
+    while (ex.canUndoProperty().get()) {
+      ex.undo();
+      undone++;
+    }
+    assertEquals(Experiment.UNDO_LIMIT, undone);
+    assertEquals(21, ex.model().kernel().taskCount(), "the oldest 20 clicks stay");
   }
 }

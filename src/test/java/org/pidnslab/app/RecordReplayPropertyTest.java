@@ -67,7 +67,7 @@ class RecordReplayPropertyTest {
         click(ex, r);
       }
       Path file = dir.resolve("session-" + seed + ".pidns");
-      AtomicFiles.writeString(file, ex.textProperty().get());
+      org.pidnslab.script.AtomicFile.writeString(file, ex.textProperty().get());
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       int status =
           ScriptRun.run(
