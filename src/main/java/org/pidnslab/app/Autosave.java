@@ -91,6 +91,7 @@ final class Autosave {
     if (!Files.isDirectory(dir)) {
       return out;
     }
+    removeStaleParts();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "autosave-*.pidns")) {
       for (Path p : files) {
         Matcher m = NAME.matcher(p.getFileName().toString());
@@ -107,6 +108,24 @@ final class Autosave {
     }
     out.sort(Comparator.comparing(Recovery::time).reversed());
     return out;
+  }
+
+  /**
+   * A Lab killed in the middle of a save leaves its temporary file ({@code
+   * .autosave-PID.pidns…part}); those of processes that are gone are removed.
+   */
+  private void removeStaleParts() {
+    Pattern part = Pattern.compile("\\.autosave-([0-9]+)\\.pidns.*\\.part");
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".autosave-*.part")) {
+      for (Path p : files) {
+        Matcher m = part.matcher(p.getFileName().toString());
+        if (m.matches() && !alive(Long.parseLong(m.group(1)))) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // leftovers cost a few bytes; they never stop the start
+    }
   }
 
   /** Forgets a recovery (restored or declined). */

@@ -55,7 +55,9 @@ public final class ScriptTrace {
   private final List<Step> steps;
   private final ScriptError stop;
   private final List<ScriptError> syntaxErrors;
-  private ScriptRunner end; // the dry run's machine after the last step, until appended() takes it
+  // the dry run's machine after the last step, until appended() takes it; a trace is used by one
+  // thread (the window's), so this one mutable field needs no lock
+  private ScriptRunner end;
 
   private ScriptTrace(
       List<Step> steps, ScriptError stop, List<ScriptError> syntaxErrors, ScriptRunner end) {

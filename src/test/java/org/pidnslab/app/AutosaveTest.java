@@ -70,4 +70,15 @@ class AutosaveTest {
     }
     assertTrue(Files.readString(a.file()).endsWith("fork init a19\n"));
   }
+
+  @Test
+  void theTemporaryFileOfALabKilledMidSaveIsRemoved() throws Exception {
+    Path stale = dir.resolve(".autosave-" + DEAD_PID + ".pidns12345.part");
+    Path alive = dir.resolve(".autosave-" + ProcessHandle.current().pid() + ".pidns999.part");
+    Files.writeString(stale, "half");
+    Files.writeString(alive, "being written");
+    new Autosave(dir).leftBehind();
+    assertFalse(Files.exists(stale));
+    assertTrue(Files.exists(alive), "a running Lab's save in progress is left alone");
+  }
 }
