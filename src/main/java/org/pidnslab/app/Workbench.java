@@ -273,13 +273,25 @@ final class Workbench {
     target.addEventHandler(
         DragEvent.DRAG_DROPPED,
         e -> {
-          boolean done = false;
-          if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
-            done = files.openAsking(e.getDragboard().getFiles().get(0).toPath());
-          }
-          e.setDropCompleted(done);
+          e.setDropCompleted(e.getDragboard().hasFiles() && dropped(e.getDragboard().getFiles()));
           e.consume();
         });
+  }
+
+  /**
+   * Files dropped on the window: the first {@code .pidns} among them opens (any file if none is),
+   * after offering to save changes.
+   *
+   * @return whether a script opened
+   */
+  boolean dropped(List<java.io.File> dropped) {
+    java.io.File pick = null;
+    for (java.io.File f : dropped) {
+      if (pick == null || (!pick.getName().endsWith(".pidns") && f.getName().endsWith(".pidns"))) {
+        pick = f;
+      }
+    }
+    return pick != null && files.openAsking(pick.toPath());
   }
 
   /** Keeps the experiment in {@code a} after every change; offers what a crash left behind. */

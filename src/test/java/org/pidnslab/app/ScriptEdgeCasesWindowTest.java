@@ -140,4 +140,18 @@ class ScriptEdgeCasesWindowTest {
     robot.clickOn("Discard");
     assertFalse(Files.exists(crashed));
   }
+
+  @Test
+  void aDroppedScriptOpensAndOtherDroppedFilesAreIgnored(FxRobot robot) throws Exception {
+    Path picture = Files.writeString(dir.resolve("notes.txt"), "not a script");
+    Path script = Files.writeString(dir.resolve("dropped.pidns"), "fork init a\n");
+    boolean[] opened = new boolean[1];
+    robot.interact(
+        () ->
+            opened[0] =
+                window.workbench().dropped(java.util.List.of(picture.toFile(), script.toFile())));
+    assertTrue(opened[0]);
+    assertEquals("fork init a\n", window.experiment().textProperty().get());
+    assertTrue(window.title().get().startsWith("dropped.pidns"));
+  }
 }
