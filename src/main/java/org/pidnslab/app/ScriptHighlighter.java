@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.pidnslab.script.ScriptParser;
 
 /**
  * Colours a {@code .pidns} script: comments, the verb (the system call), numbers, signal names and
@@ -14,20 +15,7 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  * colours live in lab.css so every theme can set them.
  */
 final class ScriptHighlighter {
-  private static final Set<String> VERBS =
-      Set.of(
-          "fork",
-          "clone",
-          "unshare",
-          "setns",
-          "exit",
-          "wait",
-          "kill",
-          "setsid",
-          "setpgid",
-          "subreaper",
-          "sysctl",
-          "expect");
+  private static final Set<String> VERBS = Set.copyOf(ScriptParser.VERBS);
   private static final Set<String> KEYWORDS =
       Set.of("newpid", "SIGKILL", "SIGTERM", "ns_last_pid", "pid_max");
   private static final Pattern TOKEN = Pattern.compile("[^\\s=]+|=");

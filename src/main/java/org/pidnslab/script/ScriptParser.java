@@ -19,6 +19,22 @@ public final class ScriptParser {
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
   private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\r\\f\\u000B]+");
 
+  /** The first words of the statements: the system calls, then {@code expect}. */
+  public static final List<String> VERBS =
+      List.of(
+          "fork",
+          "clone",
+          "unshare",
+          "setns",
+          "exit",
+          "wait",
+          "kill",
+          "setsid",
+          "setpgid",
+          "subreaper",
+          "sysctl",
+          "expect");
+
   /** The fields an {@code expect} may check, in the order a state line shows them. */
   public static final List<String> FIELDS =
       List.of("ns", "state", "parent", "nspid", "pgid", "sid");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -35,11 +34,7 @@ class ScriptEdgeCasesWindowTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    window = new MainWindow(new LabModel(), new Settings(Preferences.userRoot().node(PREFS)));
-    stage.setScene(window.createScene(1280, 800));
-    window.graph().speedControl().setValue(Motion.INSTANT);
-    window.workbench().files().setChooser(WindowTests.answering(() -> chosen));
-    stage.show();
+    window = WindowTests.show(stage, PREFS, () -> chosen);
   }
 
   @AfterEach

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -57,11 +56,7 @@ class ScriptPlayerWindowTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    window = new MainWindow(new LabModel(), new Settings(Preferences.userRoot().node(PREFS)));
-    stage.setScene(window.createScene(1280, 800));
-    window.graph().speedControl().setValue(Motion.INSTANT);
-    window.workbench().files().setChooser(WindowTests.answering(() -> chosen));
-    stage.show();
+    window = WindowTests.show(stage, PREFS, () -> chosen);
   }
 
   @AfterEach

@@ -9,7 +9,10 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 
-/** What the window tests share: a file chooser that answers without a dialog, and cleaning up. */
+/**
+ * What the window tests share: a Lab on the stage, a file chooser that answers without a dialog,
+ * and cleaning up.
+ */
 final class WindowTests {
   private WindowTests() {}
 
@@ -26,6 +29,20 @@ final class WindowTests {
         return file.get();
       }
     };
+  }
+
+  /**
+   * Shows a fresh Lab on {@code stage} at the headless screen's size, with instant animations, its
+   * settings under {@code prefsNode}, and a file chooser that answers with {@code chosen}.
+   */
+  static MainWindow show(Stage stage, String prefsNode, Supplier<Path> chosen) {
+    MainWindow window =
+        new MainWindow(new LabModel(), new Settings(Preferences.userRoot().node(prefsNode)));
+    stage.setScene(window.createScene(1280, 800));
+    window.graph().speedControl().setValue(Motion.INSTANT);
+    window.workbench().files().setChooser(answering(chosen));
+    stage.show();
+    return window;
   }
 
   /**

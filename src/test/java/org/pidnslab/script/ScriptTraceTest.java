@@ -81,4 +81,18 @@ class ScriptTraceTest {
     assertEquals(1, bad.steps().size());
     assertEquals(2, bad.stop().line());
   }
+
+  @Test
+  void everyVerbTheEditorColoursIsOneTheParserKnows() {
+    for (String verb : ScriptParser.VERBS) {
+      ScriptError e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              ScriptError.class, () -> ScriptParser.parseStatement(1, verb));
+      assertFalse(e.getMessage().contains("unknown"), verb + ": " + e.getMessage());
+    }
+    ScriptError bogus =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ScriptError.class, () -> ScriptParser.parseStatement(1, "forkk"));
+    assertTrue(bogus.getMessage().contains("unknown"), bogus.getMessage());
+  }
 }
