@@ -134,6 +134,21 @@ public final class Fixtures {
     }
   }
 
+  /** The timed cycle both fork benchmarks measure: fork, exit of the child, waitpid by parent. */
+  public static SysResult forkExitReap(Kernel kernel, Task parent) {
+    Task child = kernel.fork(parent, COMM).child();
+    kernel.exit(child, 0);
+    return kernel.waitpid(parent, child);
+  }
+
+  /** Reaps the child a timed fork left behind (untimed), if any; returns null to clear it. */
+  public static Task reapPending(Kernel kernel, Task pending) {
+    if (pending != null) {
+      exitAndReap(kernel, pending);
+    }
+    return null;
+  }
+
   /** Throws {@link IllegalStateException} with {@code message} unless {@code condition}. */
   public static void check(boolean condition, String message) {
     if (!condition) {

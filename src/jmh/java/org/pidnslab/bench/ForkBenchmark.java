@@ -97,10 +97,7 @@ public class ForkBenchmark {
 
     @Override
     void settle() {
-      if (pending != null) {
-        Fixtures.exitAndReap(kernel, pending);
-        pending = null;
-      }
+      pending = Fixtures.reapPending(kernel, pending);
     }
   }
 
@@ -117,9 +114,6 @@ public class ForkBenchmark {
   @Benchmark
   @BenchmarkMode({Mode.SampleTime, Mode.AverageTime})
   public SysResult forkExitReap(CycleState s) {
-    Kernel kernel = s.kernel;
-    Task child = kernel.fork(s.parent, Fixtures.COMM).child();
-    kernel.exit(child, 0);
-    return kernel.waitpid(s.parent, child);
+    return Fixtures.forkExitReap(s.kernel, s.parent);
   }
 }

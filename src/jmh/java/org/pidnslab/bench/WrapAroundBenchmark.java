@@ -105,10 +105,7 @@ public class WrapAroundBenchmark {
 
     @Override
     void settle() {
-      if (pending != null) {
-        Fixtures.exitAndReap(kernel, pending);
-        pending = null;
-      }
+      pending = Fixtures.reapPending(kernel, pending);
     }
   }
 
@@ -125,9 +122,6 @@ public class WrapAroundBenchmark {
   @Benchmark
   @BenchmarkMode({Mode.SampleTime, Mode.AverageTime})
   public SysResult forkExitReap(CycleState s) {
-    Kernel kernel = s.kernel;
-    Task child = kernel.fork(s.parent, Fixtures.COMM).child();
-    kernel.exit(child, 0);
-    return kernel.waitpid(s.parent, child);
+    return Fixtures.forkExitReap(s.kernel, s.parent);
   }
 }

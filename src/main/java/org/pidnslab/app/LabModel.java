@@ -155,23 +155,6 @@ public final class LabModel {
   }
 
   /**
-   * Runs many statements as one step: one redraw at the end, and no animation (a loaded script or a
-   * large experiment is shown as its final picture).
-   *
-   * @throws ScriptError at the first statement that is not valid; the ones before it ran
-   */
-  public void runAll(List<String> statements) throws ScriptError {
-    batch = true;
-    try {
-      for (String s : statements) {
-        run(s);
-      }
-    } finally {
-      endBatch();
-    }
-  }
-
-  /**
    * Runs parsed statements as one step (no animation, one redraw), keeping their line numbers.
    *
    * @throws ScriptError at the first statement that is not valid; the ones before it ran
@@ -261,15 +244,6 @@ public final class LabModel {
     endBatch();
   }
 
-  /**
-   * Rebuilds the machine from scratch by running {@code statements}, and shows it.
-   *
-   * @throws ScriptError at the first statement that is not valid: nothing changed
-   */
-  public void replay(List<Statement> statements) throws ScriptError {
-    adopt(prepare(statements));
-  }
-
   /** Ends a batch: the log, the selection and perspective checks and one redraw. */
   private void endBatch() {
     batch = false;
@@ -298,22 +272,6 @@ public final class LabModel {
     }
     log.addAll(fresh);
     pendingLog.clear();
-  }
-
-  /** Whether {@link #runAll} is running: views skip per-statement work. */
-  public boolean inBatch() {
-    return batch;
-  }
-
-  /** Starts over on a fresh machine: init alone in root. */
-  public void reset() {
-    runner = new ScriptRunner();
-    history.clear();
-    log.clear();
-    pendingLog.clear();
-    selected.set(null);
-    perspective.set(null);
-    revision.set(revision.get() + 1);
   }
 
   /**

@@ -130,9 +130,19 @@ class ExperimentTest {
     assertFalse(ex.canRedoProperty().get());
   }
 
+  private final java.util.Deque<Runnable> background = new java.util.ArrayDeque<>();
+  private final java.util.Deque<Runnable> fxQueue = new java.util.ArrayDeque<>();
+
+  /** An experiment whose replays wait in queues the test runs itself, on {@code n} forks. */
+  private Experiment queued(int n) {
+    Experiment ex = new Experiment(new LabModel());
+    ex.useThreads(background::add, fxQueue::add);
+    ex.load(forks(n), null, 0);
+    return ex;
+  }
+
   /** Runs the background and "FX" queues until both are empty, in order. */
-  private static void drain(
-      java.util.Deque<Runnable> background, java.util.Deque<Runnable> fxQueue) {
+  private void drain() {
     while (!background.isEmpty() || !fxQueue.isEmpty()) {
       if (!background.isEmpty()) {
         background.poll().run();
@@ -145,30 +155,22 @@ class ExperimentTest {
 
   @Test
   void aStepForwardDuringALongJumpGoesOneStepBeyondTheJump() {
-    java.util.Deque<Runnable> bg = new java.util.ArrayDeque<>();
-    java.util.Deque<Runnable> fxq = new java.util.ArrayDeque<>();
-    Experiment ex = new Experiment(new LabModel());
-    ex.useThreads(bg::add, fxq::add);
     int n = Experiment.ASYNC_ABOVE + 1000;
-    ex.load(forks(n), null, 0);
+    Experiment ex = queued(n);
     ex.jumpTo(n - 10); // End or a timeline drag: a long replay in the background
     ex.stepForward(); // Page Down while it runs
-    drain(bg, fxq);
+    drain();
     assertFalse(ex.busyProperty().get());
     assertEquals(n - 9, ex.positionProperty().get());
   }
 
   @Test
   void aStepBackDuringALongJumpGoesOneStepBeforeTheJump() {
-    java.util.Deque<Runnable> bg = new java.util.ArrayDeque<>();
-    java.util.Deque<Runnable> fxq = new java.util.ArrayDeque<>();
-    Experiment ex = new Experiment(new LabModel());
-    ex.useThreads(bg::add, fxq::add);
     int n = Experiment.ASYNC_ABOVE + 1000;
-    ex.load(forks(n), null, 0);
+    Experiment ex = queued(n);
     ex.jumpTo(n);
     ex.stepBack();
-    drain(bg, fxq);
+    drain();
     assertEquals(n - 1, ex.positionProperty().get());
   }
 
