@@ -338,7 +338,27 @@ class ParserRobustnessTest {
 
   /** Random edits of a script: lines, words, tokens, numbers, labels, characters. */
   static final class Mutator {
-    /** Words besides the verbs: keywords, near misses, labels, numbers. */
+    /** Numbers that test the parser's limits (also replace numbers in a line). */
+    private static final String[] NUMBERS = {
+      "0",
+      "-1",
+      "300",
+      "4194305",
+      "2147483647",
+      "2147483648",
+      "-2147483648",
+      "-2147483649",
+      "9223372036854775807",
+      "9223372036854775808",
+      "-9223372036854775808",
+      "99999999999999999999",
+      "-0",
+      "007",
+      "+5",
+      "0x10"
+    };
+
+    /** Words besides the verbs and the numbers: keywords, near misses, labels, fields. */
     private static final List<String> OTHER_TOKENS =
         List.of(
             "newpid",
@@ -359,29 +379,13 @@ class ParserRobustnessTest {
             "9a",
             "-a",
             "a#b",
-            "0",
             "1",
-            "-1",
             "2",
             "-2",
-            "300",
             "301",
             "350",
             "4194304",
-            "4194305",
-            "2147483647",
-            "2147483648",
-            "-2147483648",
-            "-2147483649",
-            "9223372036854775807",
-            "9223372036854775808",
-            "-9223372036854775808",
-            "99999999999999999999",
-            "-0",
-            "007",
-            "+5",
             "1e3",
-            "0x10",
             "ns=root",
             "ns=ns1",
             "state=R",
@@ -425,28 +429,11 @@ class ParserRobustnessTest {
             "\u0661\u0662",
             "\uff11");
 
-    /** The verbs, then the other words. */
+    /** The verbs, the other words and the numbers. */
     private static final String[] TOKENS =
-        Stream.concat(ScriptParser.VERBS.stream(), OTHER_TOKENS.stream()).toArray(String[]::new);
-
-    private static final String[] NUMBERS = {
-      "0",
-      "-1",
-      "300",
-      "4194305",
-      "2147483647",
-      "2147483648",
-      "-2147483648",
-      "-2147483649",
-      "9223372036854775807",
-      "9223372036854775808",
-      "-9223372036854775808",
-      "99999999999999999999",
-      "-0",
-      "007",
-      "+5",
-      "0x10"
-    };
+        Stream.of(ScriptParser.VERBS, OTHER_TOKENS, List.of(NUMBERS))
+            .flatMap(List::stream)
+            .toArray(String[]::new);
 
     private final Random random;
     private final List<String> labels = new ArrayList<>();
