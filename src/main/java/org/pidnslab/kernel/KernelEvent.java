@@ -46,12 +46,15 @@ public sealed interface KernelEvent {
    * (ENOMEM: the target namespace's init is gone, {@code failedNs} is that namespace). {@code
    * released} are the numbers reserved at inner levels and given back; their cursors stay moved.
    * {@code cursorReset} is true when the target namespace never held a pid and got its cursor back.
+   * {@code pidMin} is where the failed level's search range began: RESERVED_PIDS (300) once its
+   * cursor has passed it, else 1 (the range ends below that level's pid_max).
    */
   record PidAllocFailed(
       Task forParent,
       PidNamespace target,
       PidNamespace failedNs,
       Errno errno,
+      int pidMin,
       List<Upid> released,
       boolean cursorReset)
       implements KernelEvent {
