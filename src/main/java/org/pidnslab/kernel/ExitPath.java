@@ -83,11 +83,14 @@ final class ExitPath {
     }
   }
 
-  private static List<Pid> pidsStillInUse(PidNamespace ns) {
-    List<Pid> out = new ArrayList<>();
+  private static List<KernelEvent.PidHolder> pidsStillInUse(PidNamespace ns) {
+    List<KernelEvent.PidHolder> out = new ArrayList<>();
     for (Pid pid : ns.pids()) {
       if (pid != ns.childReaper.pid) {
-        out.add(pid);
+        Task t = pid.task;
+        out.add(
+            new KernelEvent.PidHolder(
+                pid, t, t == null ? null : t.state, t == null ? null : t.realParent));
       }
     }
     return out;

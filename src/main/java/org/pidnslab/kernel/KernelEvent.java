@@ -124,7 +124,15 @@ public sealed interface KernelEvent {
    * The exiting init of {@code ns} must wait (state E) until the pids still in use there are freed:
    * zombies of outside parents, or groups and sessions outside tasks still use.
    */
-  record InitWaiting(Task init, PidNamespace ns, List<Pid> waitingFor) implements KernelEvent {}
+  record InitWaiting(Task init, PidNamespace ns, List<PidHolder> waitingFor)
+      implements KernelEvent {}
+
+  /**
+   * A pid an exiting init waits for, as it was when the init began to wait: the task using it as
+   * its PID ({@code task}, with its {@code state} and {@code parent} then), or null when only a
+   * process group or session still uses the number.
+   */
+  record PidHolder(Pid pid, Task task, TaskState state, Task parent) {}
 
   /** Why an orphan got its new parent (find_new_reaper()). */
   enum ReparentReason {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.pidnslab.kernel.Errno;
 import org.pidnslab.kernel.KernelEvent;
-import org.pidnslab.kernel.Pid;
 import org.pidnslab.kernel.PidNamespace;
 import org.pidnslab.kernel.Task;
 import org.pidnslab.kernel.TaskState;
@@ -110,7 +109,7 @@ public final class Explainer {
           + (e.signal() == null ? " exits with code " + e.code() : " dies of " + e.signal())
           + (isGlobalInit(e.task()) ? GLOBAL_INIT_PANIC : "");
     } else if (event instanceof KernelEvent.NamespaceZapped e) {
-      return "zap_pid_ns_processes (called by find_child_reaper): "
+      return "zap_pid_ns_processes (from find_child_reaper): "
           + e.ns().name()
           + "'s init "
           + e.init().comm()
@@ -118,8 +117,8 @@ public final class Explainer {
           + e.ns().name()
           + " now give ENOMEM); "
           + e.init().comm()
-          + " sets SIGCHLD to SIG_IGN, so its children that die from now on reap themselves;"
-          + " SIGKILL, in one loop, to every task with a pid here that has none pending: "
+          + "'s SIGCHLD becomes SIG_IGN (children dying from now on reap themselves); one loop"
+          + " sends SIGKILL to every task with a pid here not already doomed: "
           + (e.victims().isEmpty() ? "nobody" : names(e.victims()));
     } else if (event instanceof KernelEvent.InitWaiting e) {
       return "zap_pid_ns_processes: "
@@ -342,19 +341,18 @@ public final class Explainer {
     }
   }
 
-  private static String holder(Pid pid) {
-    Task t = pid.task();
-    String nr = pid.toString();
-    if (t == null) {
+  private static String holder(KernelEvent.PidHolder h) {
+    String nr = h.pid().toString();
+    if (h.task() == null) {
       return nr + " (still a process group or session id)";
     }
     return nr
         + " ("
-        + t.comm()
+        + h.task().comm()
         + ", "
-        + t.state().letter()
+        + h.state().letter()
         + ", parent "
-        + t.realParent().comm()
+        + h.parent().comm()
         + ")";
   }
 
