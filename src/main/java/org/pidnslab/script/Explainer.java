@@ -109,10 +109,11 @@ public final class Explainer {
           + (e.signal() == null ? " exits with code " + e.code() : " dies of " + e.signal())
           + (isGlobalInit(e.task()) ? GLOBAL_INIT_PANIC : "");
     } else if (event instanceof KernelEvent.NamespaceZapped e) {
+      String init = e.init().comm();
       return "zap_pid_ns_processes (from find_child_reaper): "
           + e.ns().name()
-          + "'s init "
-          + e.init().comm()
+          + "'s init"
+          + (init.equals("init") ? "" : " " + init) // not "root's init init"
           + " is exiting: disable_pid_allocation() (forks into "
           + e.ns().name()
           + " now give ENOMEM); "
