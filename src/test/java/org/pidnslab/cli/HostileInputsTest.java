@@ -120,7 +120,7 @@ class HostileInputsTest {
         new Case("nul-line-16MB", () -> new byte[16 * 1024 * 1024]),
         new Case("label-4M", () -> utf8("fork init " + "a".repeat(max - 20) + "\n")),
         new Case("number-1M-digits", () -> utf8("kill init " + "9".repeat(1_000_000) + "\n")),
-        new Case("lines-1M", () -> utf8("expect init state=R\n".repeat(1_000_000))));
+        new Case("lines-200k", () -> utf8("expect init state=Z\n".repeat(200_000))));
   }
 
   static Stream<Arguments> corpus() {
