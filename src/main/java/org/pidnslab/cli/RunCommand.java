@@ -44,13 +44,19 @@ final class RunCommand implements Callable<Integer> {
     Deadline deadline = timeout.start();
     // read as it runs (any length in bounded memory); lenient decoding: a stray byte becomes
     // U+FFFD and then a FILE:LINE error, not a crash
-    try (Reader in = Scripts.open(file)) {
-      return ScriptRun.run(file, in, parent.out(), parent.err(), explain, deadline);
+    Reader in;
+    try {
+      in = Scripts.open(file);
     } catch (Scripts.Unreadable e) {
       spec.commandLine().getErr().println(e.getMessage());
       return ScriptRun.SCRIPT_ERROR;
-    } catch (IOException e) {
-      return ScriptRun.SCRIPT_ERROR; // closing a file that was read: nothing was lost
     }
+    int status = ScriptRun.run(file, in, parent.out(), parent.err(), explain, deadline);
+    try {
+      in.close();
+    } catch (IOException e) {
+      // a file already read to its end: nothing is lost, the status stands
+    }
+    return status;
   }
 }
