@@ -1296,18 +1296,24 @@ static int write_file(const char *path, const char *text)
     return n == (ssize_t)strlen(text) ? 0 : -1;
 }
 
+/* write TEXT to /proc/CHILD/NAME, or stop: the user namespace cannot be set up */
+static void write_map(pid_t child, const char *name, const char *text, int missing_ok)
+{
+    char p[64];
+    snprintf(p, sizeof p, "/proc/%d/%s", (int)child, name);
+    if (write_file(p, text) < 0 && !(missing_ok && errno == ENOENT))
+        cannot("cannot write %s: %s", p, strerror(errno));
+}
+
 /* map uid/gid 0 of the world's user namespace to ours (as `unshare -r`) */
 static void map_user(pid_t child)
 {
-    char p[64], m[64];
-    snprintf(p, sizeof p, "/proc/%d/setgroups", (int)child);
-    if (write_file(p, "deny") < 0 && errno != ENOENT) cannot("cannot write %s: %s", p, strerror(errno));
-    snprintf(p, sizeof p, "/proc/%d/uid_map", (int)child);
+    char m[64];
+    write_map(child, "setgroups", "deny", 1);
     snprintf(m, sizeof m, "0 %d 1", (int)geteuid());
-    if (write_file(p, m) < 0) cannot("cannot write %s: %s", p, strerror(errno));
-    snprintf(p, sizeof p, "/proc/%d/gid_map", (int)child);
+    write_map(child, "uid_map", m, 0);
     snprintf(m, sizeof m, "0 %d 1", (int)getegid());
-    if (write_file(p, m) < 0) cannot("cannot write %s: %s", p, strerror(errno));
+    write_map(child, "gid_map", m, 0);
 }
 
 /* why init died before it said READY (its exit codes in init_main) */

@@ -117,9 +117,10 @@ public final class ProcReader {
     if (nsDenied > 0) {
       hidden.add(
           nsDenied
-              + " processes of other users show no namespace identity: /proc/PID/ns/pid can be"
-              + " read only by their owner or root (ptrace read access); those at level 0 are"
-              + " placed in the top namespace by their NSpid, deeper ones as 'unidentified'");
+              + " processes show no namespace identity: reading /proc/PID/ns/pid needs ptrace"
+              + " read access (their owner or root; not even root for a non-dumpable process of"
+              + " another user namespace); those at level 0 are placed in the top namespace by"
+              + " their NSpid, deeper ones as 'unidentified'");
     }
     NamespaceParents np = parents.get();
     List<HostNamespace> namespaces = NamespaceTree.build(resolved, np);

@@ -60,7 +60,9 @@ class ProcReaderTest {
     assertEquals('S', inner.state());
     assertEquals(101, inner.ppid());
     assertEquals(0, s.vanished());
-    assertTrue(s.hidden().stream().noneMatch(h -> h.contains("other users")), s.hidden()::toString);
+    assertTrue(
+        s.hidden().stream().noneMatch(h -> h.contains("no namespace identity")),
+        s.hidden()::toString);
   }
 
   @Test
@@ -152,7 +154,7 @@ class ProcReaderTest {
     assertEquals(-2, task(s, 103).nsInode(), "some namespace at level 2");
     assertFalse(s.namespace(-2).identified());
     assertTrue(
-        s.hidden().stream().anyMatch(h -> h.startsWith("3 processes of other users")),
+        s.hidden().stream().anyMatch(h -> h.startsWith("3 processes show no namespace identity")),
         s.hidden()::toString);
   }
 

@@ -8,14 +8,14 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Writes a folder shaped like /proc: PID/status and the link PID/ns/pid for each process. */
-final class SyntheticProc {
+public final class SyntheticProc {
   private final Path root;
 
-  SyntheticProc(Path root) {
+  public SyntheticProc(Path root) {
     this.root = root;
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
@@ -23,7 +23,8 @@ final class SyntheticProc {
    * Adds a process: {@code nspid} outermost first; pgid and sid likewise; {@code ns} the inode of
    * its PID namespace.
    */
-  SyntheticProc add(String comm, char state, int ppid, long ns, int[] nspid, int[] pgid, int[] sid)
+  public SyntheticProc add(
+      String comm, char state, int ppid, long ns, int[] nspid, int[] pgid, int[] sid)
       throws IOException {
     Path dir = root.resolve(Integer.toString(nspid[0]));
     Files.createDirectories(dir.resolve("ns"));
@@ -53,7 +54,7 @@ final class SyntheticProc {
   }
 
   /** A process whose pgid and sid are those of its parent's session leader at every level. */
-  SyntheticProc add(String comm, int ppid, long ns, int... nspid) throws IOException {
+  public SyntheticProc add(String comm, int ppid, long ns, int... nspid) throws IOException {
     int[] zeros = new int[nspid.length];
     zeros[0] = 1;
     return add(comm, 'S', ppid, ns, nspid, zeros, zeros);
