@@ -215,6 +215,12 @@ static void on_fatal_signal(int sig)
     static const char msg[] = "pidns-lab-helper: stopped (timeout or signal); every process of the run was killed\n";
     (void)!write(2, msg, sizeof msg - 1);
     kill_world();
+    /* reap the init (up to 3 s): it returns only when every task of its namespaces is gone */
+    for (int i = 0; g_initpid > 0 && i < 300; i++) {
+        if (waitpid(g_initpid, NULL, WNOHANG) != 0) break;
+        struct timespec ts = { 0, 10000000L };
+        nanosleep(&ts, NULL);
+    }
     cleanup_files();
     _exit(sig == SIGALRM ? 3 : 128 + sig);
 }

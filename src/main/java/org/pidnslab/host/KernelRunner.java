@@ -57,9 +57,11 @@ public final class KernelRunner {
           "cannot start " + helper + ": " + e.getMessage(),
           "reinstall pidns-lab or rebuild with a C compiler present");
     }
-    if (r.timedOut()) {
+    if (r.timedOut() || (r.exit() == HELPER_FAILED && lastLine(r.err()).startsWith("stopped"))) {
       throw new CannotRun(
-          "the run did not finish within " + timeout.toSeconds() + " s and was stopped",
+          "the run did not finish within "
+              + timeout.toSeconds()
+              + " s and was stopped (every process of it was killed)",
           "try a longer --timeout");
     }
     if (r.exit() == HELPER_CANNOT) {

@@ -3,14 +3,10 @@ package org.pidnslab.host;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -59,46 +55,28 @@ public final class ProcReader {
           List.of(procRoot + " cannot be listed: " + e.getMessage()),
           0);
     }
+    // each process is read on its own (in parallel: the time is in the system calls), then
+    // counted in one pass
+    List<Read> reads = pids.parallelStream().map(this::readOne).toList();
     List<HostTask> tasks = new ArrayList<>(pids.size());
     int vanished = 0;
     int statusDenied = 0;
     int nsDenied = 0;
     long top = 0;
-    for (String pid : pids) {
-      HostTask t;
-      try {
-        t = StatusParser.parse(files.status(pid));
-        if (t == null) {
-          vanished++; // released while being read: an empty or partial status
-          continue;
+    for (Read r : reads) {
+      switch (r.outcome()) {
+        case VANISHED -> vanished++;
+        case STATUS_DENIED -> statusDenied++;
+        default -> {
+          if (r.outcome() == Outcome.NS_DENIED) {
+            nsDenied++;
+          }
+          if (r.task().nsInode() > 0 && r.task().level() == 0) {
+            top = r.task().nsInode();
+          }
+          tasks.add(r.task());
         }
-      } catch (NoSuchFileException e) {
-        vanished++;
-        continue;
-      } catch (AccessDeniedException e) {
-        statusDenied++;
-        continue;
-      } catch (IOException e) {
-        vanished++; // ESRCH and friends: the process is being released
-        continue;
       }
-      long inode;
-      try {
-        inode = inode(files.pidNamespaceLink(pid));
-      } catch (NoSuchFileException e) {
-        vanished++; // exited after its status was read: leave it out whole
-        continue;
-      } catch (AccessDeniedException e) {
-        inode = 0;
-        nsDenied++;
-      } catch (IOException e) {
-        vanished++;
-        continue;
-      }
-      if (inode > 0 && t.level() == 0) {
-        top = inode;
-      }
-      tasks.add(withNamespace(t, inode));
     }
     // level-0 processes whose link was unreadable are in the top namespace all the same
     List<HostTask> resolved = new ArrayList<>(tasks.size());
@@ -140,6 +118,37 @@ public final class ProcReader {
         vanished);
   }
 
+  private enum Outcome {
+    READ,
+    NS_DENIED,
+    STATUS_DENIED,
+    VANISHED
+  }
+
+  /** One process: its task (with its namespace's inode, 0 if refused), or why there is none. */
+  private record Read(Outcome outcome, HostTask task) {}
+
+  private Read readOne(String pid) {
+    HostTask t;
+    try {
+      t = StatusParser.parse(files.status(pid));
+    } catch (AccessDeniedException e) {
+      return new Read(Outcome.STATUS_DENIED, null);
+    } catch (IOException e) { // NoSuchFile, ESRCH: the process is gone or being released
+      return new Read(Outcome.VANISHED, null);
+    }
+    if (t == null) {
+      return new Read(Outcome.VANISHED, null); // released while being read: a partial status
+    }
+    try {
+      return new Read(Outcome.READ, withNamespace(t, inode(files.pidNamespaceLink(pid))));
+    } catch (AccessDeniedException e) {
+      return new Read(Outcome.NS_DENIED, t);
+    } catch (IOException e) {
+      return new Read(Outcome.VANISHED, null); // exited after its status was read: left out whole
+    }
+  }
+
   private static String reader() {
     int uid = ThisProcess.effectiveUid();
     return uid == 0 ? "root" : "uid " + uid;
@@ -172,41 +181,62 @@ public final class ProcReader {
         inode);
   }
 
-  /** Parses /proc/PID/status; null where the file stops before the lines a task needs. */
+  /**
+   * Parses /proc/PID/status from its bytes (only the lines a task needs are decoded: the reader
+   * parses 10,000 of them per snapshot); null where the file stops before those lines.
+   */
   static final class StatusParser {
+    private static final byte[][] KEYS = {
+      key("Name:"), key("State:"), key("PPid:"), key("Uid:"),
+      key("NStgid:"), key("NSpid:"), key("NSpgid:"), key("NSsid:")
+    };
+
     private StatusParser() {}
 
-    static HostTask parse(byte[] bytes) {
-      String s = new String(bytes, StandardCharsets.UTF_8);
-      Map<String, String> f = new HashMap<>(16);
+    private static byte[] key(String k) {
+      return k.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static HostTask parse(byte[] b) {
+      String name = null;
+      char state = 0;
+      int[] ppid = null;
+      int[] uid = null;
+      int[] nstgid = null;
+      int[] nspid = null;
+      int[] nspgid = null;
+      int[] nssid = null;
       int i = 0;
-      while (i < s.length()) {
-        int nl = s.indexOf('\n', i);
-        int end = nl < 0 ? s.length() : nl;
-        int colon = s.indexOf(':', i);
-        if (colon > i && colon < end) {
-          String key = s.substring(i, colon);
-          if (WANTED.contains(key)) {
-            f.put(key, s.substring(colon + 1, end));
+      while (i < b.length) {
+        int end = i;
+        while (end < b.length && b[end] != '\n') {
+          end++;
+        }
+        int k = which(b, i, end);
+        if (k >= 0) {
+          int v = i + KEYS[k].length;
+          switch (k) {
+            case 0 ->
+                name =
+                    new String(
+                        b, skipTab(b, v, end), end - skipTab(b, v, end), StandardCharsets.UTF_8);
+            case 1 -> state = stateLetter(b, v, end);
+            case 2 -> ppid = ids(b, v, end);
+            case 3 -> uid = ids(b, v, end);
+            case 4 -> nstgid = ids(b, v, end);
+            case 5 -> nspid = ids(b, v, end);
+            case 6 -> nspgid = ids(b, v, end);
+            default -> nssid = ids(b, v, end);
           }
         }
         i = end + 1;
       }
-      String state = f.get("State");
-      int[] nspid = ids(f.get("NSpid"));
-      if (state == null || nspid == null || nspid.length == 0 || f.get("Name") == null) {
+      if (state == 0 || nspid == null || nspid.length == 0 || name == null) {
         return null;
       }
-      String st = state.strip();
-      int[] nstgid = ids(f.get("NStgid"));
-      int[] nspgid = ids(f.get("NSpgid"));
-      int[] nssid = ids(f.get("NSsid"));
-      int[] uid = ids(f.get("Uid"));
-      int[] ppid = ids(f.get("PPid"));
-      String name = f.get("Name");
       return new HostTask(
-          name.startsWith("\t") ? name.substring(1) : name.strip(),
-          st.isEmpty() ? '?' : st.charAt(0),
+          name,
+          state,
           ppid == null || ppid.length == 0 ? 0 : ppid[0],
           uid == null || uid.length == 0 ? -1 : uid[0],
           nspid,
@@ -216,28 +246,59 @@ public final class ProcReader {
           0);
     }
 
-    private static final Set<String> WANTED =
-        Set.of("Name", "State", "PPid", "Uid", "NStgid", "NSpid", "NSpgid", "NSsid");
-
-    /** Whitespace-separated numbers; null if one is not a number. */
-    private static int[] ids(String v) {
-      if (v == null) {
-        return null;
-      }
-      String t = v.strip();
-      if (t.isEmpty()) {
-        return new int[0];
-      }
-      String[] parts = t.split("\\s+");
-      int[] r = new int[parts.length];
-      try {
-        for (int k = 0; k < parts.length; k++) {
-          r[k] = Integer.parseInt(parts[k]);
+    /** The index of the key the line [from, end) starts with, or -1. */
+    private static int which(byte[] b, int from, int end) {
+      outer:
+      for (int k = 0; k < KEYS.length; k++) {
+        byte[] key = KEYS[k];
+        if (end - from < key.length) {
+          continue;
         }
-      } catch (NumberFormatException e) {
-        return null;
+        for (int j = 0; j < key.length; j++) {
+          if (b[from + j] != key[j]) {
+            continue outer;
+          }
+        }
+        return k;
       }
-      return r;
+      return -1;
+    }
+
+    private static int skipTab(byte[] b, int i, int end) {
+      return i < end && b[i] == '\t' ? i + 1 : i;
+    }
+
+    private static char stateLetter(byte[] b, int i, int end) {
+      while (i < end && (b[i] == ' ' || b[i] == '\t')) {
+        i++;
+      }
+      return i < end ? (char) b[i] : '?';
+    }
+
+    /** Whitespace-separated non-negative numbers; null if something else is there. */
+    private static int[] ids(byte[] b, int i, int end) {
+      int[] r = new int[8];
+      int n = 0;
+      while (i < end) {
+        if (b[i] == ' ' || b[i] == '\t') {
+          i++;
+          continue;
+        }
+        long v = 0;
+        int start = i;
+        while (i < end && b[i] >= '0' && b[i] <= '9' && i - start < 10) {
+          v = v * 10 + (b[i] - '0');
+          i++;
+        }
+        if (i == start || v > Integer.MAX_VALUE || (i < end && b[i] != ' ' && b[i] != '\t')) {
+          return null;
+        }
+        if (n == r.length) {
+          r = java.util.Arrays.copyOf(r, n * 2);
+        }
+        r[n++] = (int) v;
+      }
+      return java.util.Arrays.copyOf(r, n);
     }
   }
 }

@@ -91,7 +91,7 @@ class LiveOnThisMachineTest {
   private Map<String, ProcessHandle> roles() {
     Map<String, ProcessHandle> byRole = new HashMap<>();
     ProcessHandle sh = outer.children().findFirst().orElse(null);
-    String shExe = sh == null ? "" : sh.info().command().orElse("/unshare");
+    String shExe = sh == null ? "/unshare" : sh.info().command().orElse("/unshare");
     if (shExe.endsWith("/unshare")) { // not yet sh (or dash, which /bin/sh may be)
       return byRole;
     }

@@ -108,4 +108,29 @@ class VerifyOnThisKernelTest {
     assertTrue(e.remedy().contains("C compiler"), e.remedy());
     assertFalse(e.line().contains("\n"));
   }
+
+  @Test
+  void aRunPastItsTimeoutIsStoppedAndLeavesNothingBehind() throws Exception {
+    StringBuilder long_ = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      long_.append("fork init t").append(i).append('\n');
+    }
+    Path script = Files.writeString(tmp.resolve("long.pidns"), long_);
+    long before = helperProcesses();
+    CannotRun e =
+        assertThrows(
+            CannotRun.class,
+            () ->
+                new KernelRunner(KernelScripts.helper())
+                    .run("long.pidns", tmp, RunMode.forThisProcess(), Duration.ofSeconds(1)));
+    assertTrue(e.getMessage().startsWith("the run did not finish within 1 s"), e.getMessage());
+    assertEquals("try a longer --timeout", e.remedy());
+    assertEquals(before, helperProcesses(), "no process of the run is left");
+  }
+
+  /** The helper's processes on this machine (its tasks keep its name: they never exec). */
+  private static long helperProcesses() {
+    return new ProcReader(Path.of("/proc"))
+        .read().tasks().stream().filter(t -> t.comm().equals("pidns-lab-helpe")).count();
+  }
 }
