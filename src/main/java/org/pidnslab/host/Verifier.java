@@ -39,19 +39,24 @@ public final class Verifier {
    * @throws CannotRun when the real kernel cannot run it here
    */
   public Verification verify(String file, String text) throws CannotRun {
+    requireLinux(); // before the helper: on another system its absence is not the reason
     return verify(file, text, new KernelRunner(requireHelper()), null);
   }
 
   Verification verify(String file, String text, KernelRunner runner, Path directory)
       throws CannotRun {
+    requireLinux();
+    KernelRelease release = KernelRelease.of(ThisProcess.kernelRelease());
+    RunOutput kernel = runner.run(file, directory, mode, timeout);
+    return Verification.of(file, RunOutput.simulate(file, text), kernel, mode, release);
+  }
+
+  private static void requireLinux() throws CannotRun {
     if (!ThisProcess.isLinux()) {
       throw new CannotRun(
           "this is " + System.getProperty("os.name") + ", and PID namespaces are Linux's",
           "run verify on Linux");
     }
-    KernelRelease release = KernelRelease.of(ThisProcess.kernelRelease());
-    RunOutput kernel = runner.run(file, directory, mode, timeout);
-    return Verification.of(file, RunOutput.simulate(file, text), kernel, mode, release);
   }
 
   private Path requireHelper() throws CannotRun {

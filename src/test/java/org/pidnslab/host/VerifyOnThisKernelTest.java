@@ -133,4 +133,18 @@ class VerifyOnThisKernelTest {
     return new ProcReader(Path.of("/proc"))
         .read().tasks().stream().filter(t -> t.comm().equals("pidns-lab-helpe")).count();
   }
+
+  @Test
+  void onAnotherSystemItSaysThatFirst() {
+    String os = System.getProperty("os.name");
+    System.setProperty("os.name", "Mac OS X");
+    try {
+      Verifier v = new Verifier(Optional.empty(), RunMode.ROOT, Duration.ofSeconds(5));
+      CannotRun e = assertThrows(CannotRun.class, () -> v.verify("x.pidns", "fork init a\n"));
+      assertEquals("this is Mac OS X, and PID namespaces are Linux's", e.getMessage());
+      assertEquals("run verify on Linux", e.remedy());
+    } finally {
+      System.setProperty("os.name", os);
+    }
+  }
 }
