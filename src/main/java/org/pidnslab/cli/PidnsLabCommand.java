@@ -21,7 +21,13 @@ import picocli.CommandLine.Spec;
       "PID Namespace Lab: a kernel-faithful simulation of Linux PID namespaces.",
       "Run without a subcommand (from the fat jar) to open the window."
     },
-    subcommands = {RunCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ExportCommand.class,
+      VerifyCommand.class,
+      LiveCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class PidnsLabCommand implements Runnable {
   @Spec CommandSpec spec;
   private final PrintStream out;

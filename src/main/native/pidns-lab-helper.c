@@ -1,27 +1,39 @@
 /*
- * replay.c - replay a .pidns scenario on the real Linux kernel.
+ * pidns-lab-helper - the native half of `pidns-lab verify` and `pidns-lab live`.
  *
- *   ./replay FILE.pidns
+ *   pidns-lab-helper replay [--user-namespace] [--timeout SECONDS] FILE.pidns
+ *   pidns-lab-helper ns-parents
  *
- * prints exactly what `pidns-lab run FILE.pidns` is specified to print
- * (see /work/shared/scenario-language.md): result lines, then the `ns` and
- * `task` state lines; expect failures on stderr with exit status 1; script
- * errors on stderr with exit status 2.  Exit status 3 means the replayer
- * itself failed (timeout, kernel refused the set-up, ...).
+ * replay: runs a scenario on this machine's kernel and prints exactly what
+ * `pidns-lab run FILE.pidns` prints for it (docs/scenario-language.md):
+ * result lines, then the `ns` and `task` state lines; expect failures on
+ * stderr with exit status 1; script errors on stderr with exit status 2.
+ * Exit status 3: the helper itself failed (timeout, internal error); 4: this
+ * machine cannot run it (no permission to create the namespaces); the reason
+ * is one line on stderr.  Adapted from the test replayer
+ * src/test/native/kernel-replay/replay.c (its README explains the design and
+ * what it observed on 6.18).
  *
- * Design: this process (the controller) stays in the host PID namespace.  It
- * creates the script's `init` with clone(CLONE_NEWPID): that namespace plays
- * the role of the script's `root`.  Every script task is a real process that
- * runs a tiny command loop; commands arrive through named FIFOs in a private
- * temporary directory (N.cmd / N.rep, N = creation index of the task), so a
- * freshly forked child opens its own pair.  The task performs the real system
- * call and replies with the return value or the errno name.  The controller
- * reads the state from the host's /proc (NSpid/NSpgid/NSsid minus the host
- * entry, PPid, State, PF_EXITING) and waits after every statement until the
- * world is quiescent.
+ * Confinement: the script's root is a fresh PID namespace with its own mount
+ * namespace (private mounts, a /proc of its own); with --user-namespace
+ * (non-root) also a fresh user namespace owning both.  The script's text is
+ * parsed here and never reaches a shell or another program.  Every task is a
+ * child of the script's init, which dies with this process
+ * (PR_SET_PDEATHSIG); at the end, on errors, on the timeout and on
+ * SIGINT/SIGTERM the init is SIGKILLed from outside, which kills every task
+ * of every nested namespace.  On a kernel before 6.14 pid_max is one
+ * system-wide value, so it is never written there (`(not run)`).
  *
- * Needs root and Linux >= 6.14 (per-namespace pid_max).  Build:
- *   gcc -O2 -Wall -o replay replay.c
+ * ns-parents: for every process in /proc whose /proc/PID/ns/pid this process
+ * may open, the chain of PID namespaces up to the root, asked with the
+ * NS_GET_PARENT ioctl: lines `INODE PARENT-INODE`, `INODE -` for a namespace
+ * without a parent, `INODE ?` where the kernel refuses (outside this
+ * process's user namespace).
+ *
+ * The controller stays in the host PID namespace and reads the tasks' state
+ * from the host's /proc through directory fds (immune to pid reuse).  Tasks
+ * run a tiny command loop fed through FIFOs in a private temporary directory.
+ * Build: cc -O2 -Wall -o pidns-lab-helper pidns-lab-helper.c
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -36,10 +48,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -48,6 +63,16 @@
 #define CLONE_NEWPID 0x20000000
 #endif
 #define PF_EXITING 0x00000004
+#ifndef CLONE_NEWNS
+#define CLONE_NEWNS 0x00020000
+#endif
+#ifndef CLONE_NEWUSER
+#define CLONE_NEWUSER 0x10000000
+#endif
+/* linux/nsfs.h: _IO(0xb7, 0x2) */
+#define NS_GET_PARENT 0xb702
+/* exit status: the machine cannot run the scenario (permission, namespaces) */
+#define EXIT_CANNOT 4
 
 #define MAXT 2048
 #define MAXNS 512
@@ -92,6 +117,10 @@ static volatile pid_t g_initpid = -1;
 static const char *g_file;
 static int g_debug;
 static long g_step_timeout_ms = 10000;
+static int g_hostproc = -1;  /* the host's /proc, kept open for the tasks */
+static int g_userns;         /* --user-namespace: a user namespace owns the world */
+static int g_pidmax_global;  /* kernel before 6.14: pid_max is system-wide */
+static int g_sync[2] = { -1, -1 }; /* init waits here until its uid_map is written */
 
 /* ------------------------------------------------------------------ */
 /* small helpers                                                        */
@@ -183,9 +212,15 @@ static int reap_init_ok(void)
 
 static void on_fatal_signal(int sig)
 {
-    static const char msg[] = "replay: timeout or signal, aborting\n";
+    static const char msg[] = "pidns-lab-helper: stopped (timeout or signal); every process of the run was killed\n";
     (void)!write(2, msg, sizeof msg - 1);
     kill_world();
+    /* reap the init (up to 3 s): it returns only when every task of its namespaces is gone */
+    for (int i = 0; g_initpid > 0 && i < 300; i++) {
+        if (waitpid(g_initpid, NULL, WNOHANG) != 0) break;
+        struct timespec ts = { 0, 10000000L };
+        nanosleep(&ts, NULL);
+    }
     cleanup_files();
     _exit(sig == SIGALRM ? 3 : 128 + sig);
 }
@@ -194,7 +229,7 @@ static void die(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "replay: internal error: ");
+    fprintf(stderr, "pidns-lab-helper: internal error: ");
     vfprintf(stderr, fmt, ap);
     fprintf(stderr, "\n");
     va_end(ap);
@@ -262,12 +297,13 @@ static void task_loop(int self) __attribute__((noreturn));
 static void task_start(int self)
 {
     /* close everything inherited (parent's FIFOs, controller's fds) */
-    syscall(SYS_close_range, 3, ~0U, 0);
+    if (g_hostproc > 3) syscall(SYS_close_range, 3, (unsigned)g_hostproc - 1, 0);
+    syscall(SYS_close_range, (unsigned)(g_hostproc > 3 ? g_hostproc + 1 : 4), ~0U, 0);
     int dn = open("/dev/null", O_RDWR);
     if (dn >= 0) {
         dup2(dn, 0);
         dup2(dn, 1);
-        if (!getenv("REPLAY_TASK_STDERR")) dup2(dn, 2);
+        if (!getenv("PIDNS_LAB_HELPER_TASK_STDERR")) dup2(dn, 2);
         if (dn > 2) close(dn);
     }
     t_self = self;
@@ -278,7 +314,8 @@ static void task_start(int self)
     t_rep = open(p, O_WRONLY);
     if (t_cmd < 0 || t_rep < 0) _exit(112);
     char lk[64] = { 0 };
-    if (readlink("/proc/self", lk, sizeof lk - 1) < 0) _exit(113);
+    /* the host's pid: "self" of the host's /proc, not of the world's own */
+    if (readlinkat(g_hostproc, "self", lk, sizeof lk - 1) < 0) _exit(113);
     t_hostpid = atoi(lk);
     char buf[96];
     snprintf(buf, sizeof buf, "READY %d\n", (int)t_hostpid);
@@ -332,8 +369,8 @@ static void task_loop(int self)
             break;
         case 'N': { /* setns HOSTPID */
             char p[64];
-            snprintf(p, sizeof p, "/proc/%s/ns/pid", arg);
-            int fd = open(p, O_RDONLY);
+            snprintf(p, sizeof p, "%s/ns/pid", arg);
+            int fd = openat(g_hostproc, p, O_RDONLY);
             if (fd < 0) {
                 t_reply_ret(-1, errno == ENOENT ? ESRCH : errno);
                 break;
@@ -378,8 +415,13 @@ static void task_loop(int self)
             r = prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
             t_reply_ret(r, errno);
             break;
-        case 'L':
-        case 'M': {
+        case 'M':
+            if (g_pidmax_global) { /* never change the host's pid_max */
+                t_reply("E NOTRUN\n");
+                break;
+            }
+            /* fall through */
+        case 'L': {
             int rc = write_sysctl(op == 'L' ? "/proc/sys/kernel/ns_last_pid"
                                             : "/proc/sys/kernel/pid_max",
                                   atol(arg));
@@ -410,8 +452,17 @@ static int init_main(void)
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
     prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    if (g_userns) { /* wait until the controller has written our uid_map */
+        char b;
+        close(g_sync[1]);
+        if (read(g_sync[0], &b, 1) != 1) _exit(122);
+        close(g_sync[0]);
+    }
     if (setsid() != 1) _exit(120);
-    if (write_sysctl("/proc/sys/kernel/pid_max", 32768) < 0) _exit(121);
+    /* a mount namespace of our own: nothing mounted here reaches the host */
+    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) _exit(123);
+    if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) _exit(124);
+    if (!g_pidmax_global && write_sysctl("/proc/sys/kernel/pid_max", 32768) < 0) _exit(121);
     task_start(0);
     return 0;
 }
@@ -908,6 +959,9 @@ static void result_text(const char *rep, char *out, size_t osz, long *val)
     if (rep[0] == 'V') {
         *val = atol(rep + 2);
         snprintf(out, osz, "%ld", *val);
+    } else if (!strcmp(rep, "E NOTRUN")) {
+        *val = -1;
+        snprintf(out, osz, "(not run)");
     } else {
         *val = -1;
         snprintf(out, osz, "%s", rep + 2);
@@ -1213,16 +1267,89 @@ static int rescue_stuck_inits(void)
     return stuck;
 }
 
-int main(int argc, char **argv)
+/* major.minor of the running kernel, as 100 * major + minor */
+static int kernel_version(void)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s FILE.pidns\n", argv[0]);
+    struct utsname u;
+    int major = 0, minor = 0;
+    if (uname(&u) == 0) sscanf(u.release, "%d.%d", &major, &minor);
+    return major * 100 + minor;
+}
+
+/* print the one line saying why this machine cannot run it, and stop */
+static void cannot(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "pidns-lab-helper: ");
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\n");
+    va_end(ap);
+    kill_world();
+    reap_init();
+    cleanup_files();
+    exit(EXIT_CANNOT);
+}
+
+static int write_file(const char *path, const char *text)
+{
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    ssize_t n = write(fd, text, strlen(text));
+    int e = errno;
+    close(fd);
+    errno = e;
+    return n == (ssize_t)strlen(text) ? 0 : -1;
+}
+
+/* write TEXT to /proc/CHILD/NAME, or stop: the user namespace cannot be set up */
+static void write_map(pid_t child, const char *name, const char *text, int missing_ok)
+{
+    char p[64];
+    snprintf(p, sizeof p, "/proc/%d/%s", (int)child, name);
+    if (write_file(p, text) < 0 && !(missing_ok && errno == ENOENT))
+        cannot("cannot write %s: %s", p, strerror(errno));
+}
+
+/* map uid/gid 0 of the world's user namespace to ours (as `unshare -r`) */
+static void map_user(pid_t child)
+{
+    char m[64];
+    write_map(child, "setgroups", "deny", 1);
+    snprintf(m, sizeof m, "0 %d 1", (int)geteuid());
+    write_map(child, "uid_map", m, 0);
+    snprintf(m, sizeof m, "0 %d 1", (int)getegid());
+    write_map(child, "gid_map", m, 0);
+}
+
+/* why init died before it said READY (its exit codes in init_main) */
+static const char *init_failure(int code)
+{
+    switch (code) {
+    case 122: return "the user namespace was not set up";
+    case 123: return "cannot make the mounts of the new mount namespace private";
+    case 124: return "cannot mount a /proc of its own in the new namespaces";
+    case 121: return "cannot write pid_max of the new PID namespace";
+    default: return "the new namespace's init failed";
+    }
+}
+
+static int replay_main(int argc, char **argv)
+{
+    long total = 120;
+    int i = 2;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
+        if (!strcmp(argv[i], "--user-namespace")) g_userns = 1;
+        else if (!strcmp(argv[i], "--timeout") && i + 1 < argc) total = atol(argv[++i]);
+        else break;
+    }
+    if (i != argc - 1 || total <= 0) {
+        fprintf(stderr, "usage: %s replay [--user-namespace] [--timeout SECONDS] FILE.pidns\n", argv[0]);
         return 3;
     }
-    g_file = argv[1];
-    g_debug = getenv("REPLAY_DEBUG") != NULL;
-    if (getenv("REPLAY_STEP_TIMEOUT_MS")) g_step_timeout_ms = atol(getenv("REPLAY_STEP_TIMEOUT_MS"));
-    long total = getenv("REPLAY_TIMEOUT") ? atol(getenv("REPLAY_TIMEOUT")) : 120;
+    g_file = argv[i];
+    g_debug = getenv("PIDNS_LAB_HELPER_DEBUG") != NULL;
+    g_pidmax_global = kernel_version() < 614;
     FILE *f = fopen(g_file, "r");
     if (!f) {
         fprintf(stderr, "%s: %s\n", g_file, strerror(errno));
@@ -1238,26 +1365,57 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     alarm((unsigned)total);
 
+    g_hostproc = open("/proc", O_RDONLY | O_DIRECTORY);
+    if (g_hostproc < 0) cannot("cannot open /proc: %s", strerror(errno));
     const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    snprintf(g_dir, sizeof g_dir, "%s/replay.XXXXXX", tmp);
-    if (!mkdtemp(g_dir)) {
-        fprintf(stderr, "replay: mkdtemp: %s\n", strerror(errno));
-        return 3;
-    }
+    snprintf(g_dir, sizeof g_dir, "%s/pidns-lab.XXXXXX", tmp);
+    if (!mkdtemp(g_dir)) cannot("cannot create a directory in %s: %s", tmp, strerror(errno));
     g_dir_made = 1;
 
     int root = new_ns(-1);
     int init = new_task_slot("init", root);
     nT = 1;
+    if (g_userns && pipe(g_sync) < 0) die("pipe: %s", strerror(errno));
     fflush(stdout);
     fflush(stderr);
-    long r = raw_clone(CLONE_NEWPID | SIGCHLD);
-    if (r < 0) die("clone(CLONE_NEWPID): %s (are you root?)", strerror(errno));
+    unsigned long flags = CLONE_NEWPID | CLONE_NEWNS | (g_userns ? CLONE_NEWUSER : 0);
+    long r = raw_clone(flags | SIGCHLD);
+    if (r < 0) {
+        int e = errno;
+        if (g_userns)
+            cannot("cannot create a user namespace with a PID namespace: %s", strerror(e));
+        cannot("cannot create a PID namespace: %s", strerror(e));
+    }
     if (r == 0) {
         init_main();
         _exit(0);
     }
     g_initpid = (pid_t)r;
+    if (g_userns) {
+        close(g_sync[0]);
+        map_user(g_initpid);
+        if (write(g_sync[1], "g", 1) != 1) die("sync: %s", strerror(errno));
+        close(g_sync[1]);
+    }
+    /* READY, or the init's exit code saying which set-up step failed */
+    char line0[256];
+    long deadline = now_ms() + g_step_timeout_ms;
+    for (;;) {
+        if (try_line(init, line0, sizeof line0)) break;
+        int st;
+        if (waitpid(g_initpid, &st, WNOHANG) == g_initpid) {
+            g_initpid = -1;
+            cannot("%s", init_failure(WIFEXITED(st) ? WEXITSTATUS(st) : 0));
+        }
+        if (now_ms() > deadline) die("no READY from the new namespace's init");
+        msleep(1);
+    }
+    /* hand the line back to start_task() */
+    size_t l0 = strlen(line0);
+    memmove(rbuf[init] + l0 + 1, rbuf[init], (size_t)rlen[init]);
+    memcpy(rbuf[init], line0, l0);
+    rbuf[init][l0] = '\n';
+    rlen[init] += (int)l0 + 1;
     start_task(init, -1);
     quiesce();
     /* the cursor must be right after pid 1 */
@@ -1274,10 +1432,65 @@ int main(int argc, char **argv)
     kill_world();
     if (!reap_init_ok()) {
         fflush(stdout);
-        fprintf(stderr, "replay: warning: the replay's namespace did not die (%d init(s) stuck in "
+        fprintf(stderr, "pidns-lab-helper: warning: the namespace did not die (%d init(s) stuck in "
                         "zap_pid_ns_processes holding their own namespace's pid as pgid): "
                         "processes are left on the host\n", stuck);
     }
     cleanup_files();
     return rc;
+}
+
+static unsigned long fd_inode(int fd)
+{
+    struct stat st;
+    return fstat(fd, &st) == 0 ? (unsigned long)st.st_ino : 0;
+}
+
+/* ns-parents: walk NS_GET_PARENT from every readable /proc/PID/ns/pid */
+static int ns_parents_main(void)
+{
+    static unsigned long seen[65536];
+    int nseen = 0;
+    DIR *d = opendir("/proc");
+    if (!d) {
+        fprintf(stderr, "pidns-lab-helper: /proc: %s\n", strerror(errno));
+        return 3;
+    }
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (!isdigit((unsigned char)de->d_name[0])) continue;
+        char p[300];
+        snprintf(p, sizeof p, "/proc/%s/ns/pid", de->d_name);
+        int fd = open(p, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) continue; /* gone, or not ours to inspect */
+        for (;;) {
+            unsigned long ino = fd_inode(fd);
+            int known = 0;
+            for (int k = 0; k < nseen; k++)
+                if (seen[k] == ino) known = 1;
+            if (known || nseen == (int)(sizeof seen / sizeof seen[0])) break;
+            seen[nseen++] = ino;
+            int parent = ioctl(fd, NS_GET_PARENT);
+            if (parent < 0) {
+                printf("%lu %s\n", ino, errno == EPERM ? "?" : "-");
+                break;
+            }
+            printf("%lu %lu\n", ino, fd_inode(parent));
+            close(fd);
+            fd = parent;
+        }
+        close(fd);
+    }
+    closedir(d);
+    fflush(stdout);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 2 && !strcmp(argv[1], "replay")) return replay_main(argc, argv);
+    if (argc == 2 && !strcmp(argv[1], "ns-parents")) return ns_parents_main();
+    fprintf(stderr, "usage: %s replay [--user-namespace] [--timeout SECONDS] FILE.pidns | %s ns-parents\n",
+            argv[0], argv[0]);
+    return 3;
 }
