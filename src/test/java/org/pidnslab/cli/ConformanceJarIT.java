@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,15 @@ class ConformanceJarIT {
   record Run(int status, String out, String err) {}
 
   static Run runJar(Path workDir, String... args) throws IOException, InterruptedException {
+    return runJar(Map.of(), workDir, args);
+  }
+
+  /**
+   * Runs the jar with no display ({@code DISPLAY} and {@code WAYLAND_DISPLAY} unset), then with the
+   * environment variables {@code env} set.
+   */
+  static Run runJar(Map<String, String> env, Path workDir, String... args)
+      throws IOException, InterruptedException {
     String jar = System.getProperty("pidnslab.jar", "target/pidns-lab.jar");
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -45,6 +55,8 @@ class ConformanceJarIT {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
     pb.environment().remove("DISPLAY"); // the CLI must not need one
+    pb.environment().remove("WAYLAND_DISPLAY");
+    pb.environment().putAll(env);
     Path out = Files.createTempFile("pidns-out", ".txt");
     Path err = Files.createTempFile("pidns-err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
