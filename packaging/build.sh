@@ -109,7 +109,7 @@ tgz="$dist/$name-$app_version-linux-x64.tar.gz"
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -C "$dist" -czf "$tgz" "$name"
 finish "$tgz, $(du -h "$tgz" | cut -f1)"
 
-begin "deb: the app-image in /opt, /usr/bin/$name, desktop entry, MIME type, icons (dpkg-deb) ..."
+begin "deb: the app-image in /usr/lib/$name, /usr/bin/$name, desktop entry, MIME type, icons (dpkg-deb) ..."
 packaging/linux/make-deb.sh "$dist/$name" "$app_version" "$work/deb" "$dist"
 deb="$dist/${name}_${app_version}-1_amd64.deb"
 finish "$deb, $(du -h "$deb" | cut -f1)"

@@ -7,7 +7,7 @@
 # 3. `export` with no display writes SVG, PNG, PDF and GIF (Java2D, ImageIO and fonts are in the
 #    trimmed runtime);
 # 4. with --gui (needs xvfb-run, xauth, libgtk-3-0): the window starts under Xvfb, runs a scenario
-#    and saves a screenshot, target/app-image-smoke.png;
+#    and saves a screenshot, target/app-image-smoke.png, printing nothing on stderr;
 # 5. with --deb, the .deb in target/dist (not installed, only read): /usr/bin/pidns-lab is the
 #    launcher, Depends names no desktop utility, no maintainer scripts (a quiet install on a
 #    server), the desktop entry passes desktop-file-validate with nothing to say, and the
@@ -75,7 +75,14 @@ if $gui; then
   # the smoke test's own settings node, so it leaves the user's window settings alone
   JAVA_TOOL_OPTIONS=-Dpidnslab.prefs=org/pidnslab/lab-ci timeout 120 \
     xvfb-run -a -s "-screen 0 1280x800x24" "$launcher" gui --script=assets/scenarios/when-init-dies.pidns \
-    --snapshot="$shot" --exit=true >/dev/null
+    --snapshot="$shot" --exit=true >/dev/null 2>"$tmp/gui-err"
+  # a start prints nothing: no Gdk warning, no JavaFX class-path warning, no prefs INFO (the JVM's
+  # own note about JAVA_TOOL_OPTIONS aside)
+  if grep -v '^Picked up JAVA_TOOL_OPTIONS' "$tmp/gui-err" | grep -q .; then
+    echo "smoke: the window's start printed:" >&2
+    cat "$tmp/gui-err" >&2
+    exit 1
+  fi
   size=$(stat -c %s "$shot")
   echo "smoke: app-image window screenshot $shot, $size bytes"
   [ "$size" -gt 20000 ] || { echo "smoke: the screenshot is suspiciously small" >&2; exit 1; }

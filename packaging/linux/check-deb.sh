@@ -12,10 +12,10 @@ failed=0
 fail() { echo "check-deb: $*" >&2; failed=$((failed + 1)); }
 
 contents=$(dpkg-deb -c "$deb")
-grep -qE " \./usr/bin/$name -> /opt/$name/bin/$name\$" <<<"$contents" \
-  || fail "/usr/bin/$name is not a link to /opt/$name/bin/$name"
-grep -qE "^-rwxr-xr-x .* \./opt/$name/bin/$name\$" <<<"$contents" \
-  || fail "/opt/$name/bin/$name is not an executable file"
+grep -qE " \./usr/bin/$name -> /usr/lib/$name/bin/$name\$" <<<"$contents" \
+  || fail "/usr/bin/$name is not a link to /usr/lib/$name/bin/$name"
+grep -qE "^-rwxr-xr-x .* \./usr/lib/$name/bin/$name\$" <<<"$contents" \
+  || fail "/usr/lib/$name/bin/$name is not an executable file"
 for f in usr/share/applications/$name.desktop usr/share/mime/packages/$name.xml \
     usr/share/icons/hicolor/48x48/apps/$name.png usr/share/icons/hicolor/scalable/apps/$name.svg \
     usr/share/doc/$name/copyright; do

@@ -4,7 +4,7 @@
  *   ./replay FILE.pidns
  *
  * prints exactly what `pidns-lab run FILE.pidns` is specified to print
- * (see /work/shared/scenario-language.md): result lines, then the `ns` and
+ * (see docs/scenario-language.md): result lines, then the `ns` and
  * `task` state lines; expect failures on stderr with exit status 1; script
  * errors on stderr with exit status 2.  Exit status 3 means the replayer
  * itself failed (timeout, kernel refused the set-up, ...).
