@@ -1,0 +1,249 @@
+package org.pidnslab.app.experiment;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.pidnslab.app.common.Settings;
+import org.pidnslab.app.model.Experiment;
+
+/**
+ * Opening and saving {@code .pidns} scripts: file dialogs, atomic saves, recent files, and the
+ * "save your changes?" question before an unsaved experiment is replaced. A script with errors
+ * opens anyway: the editor shows them at their lines. Failures become a dialog saying what to do,
+ * never a stack trace, and never lose the experiment.
+ */
+public final class ScriptFiles {
+  /** How the window asks for a file; tests answer without a native dialog. */
+  public interface Chooser {
+    /** A script to open, or null if the user cancelled. */
+    Path open(Window owner, Path near);
+
+    /** Where to save, or null if the user cancelled. */
+    Path save(Window owner, Path suggested);
+  }
+
+  /** Files larger than this are not scripts anyone wrote by hand or click. */
+  static final long MAX_BYTES = 16L << 20;
+
+  private final Experiment experiment;
+  private final Settings settings;
+  private final Runnable recentChanged;
+  private Chooser chooser = new NativeChooser();
+  private Window owner;
+  private Runnable beforeSave = () -> {};
+
+  ScriptFiles(Experiment experiment, Settings settings, Runnable recentChanged) {
+    this.experiment = experiment;
+    this.settings = settings;
+    this.recentChanged = recentChanged;
+  }
+
+  void setOwner(Window owner) {
+    this.owner = owner;
+  }
+
+  /** Runs before a save or the "save changes?" question (the editor hands over its typing). */
+  void setBeforeSave(Runnable r) {
+    beforeSave = r;
+  }
+
+  public void setChooser(Chooser chooser) {
+    this.chooser = chooser;
+  }
+
+  /** File → Open: asks for a file (after offering to save changes) and opens it. */
+  public void open() {
+    if (!confirmDiscard()) {
+      return;
+    }
+    Path f = chooser.open(owner, experiment.fileProperty().get());
+    if (f != null) {
+      openFile(f);
+    }
+  }
+
+  /**
+   * Opens a script without asking about changes (recent files and drops ask first; see {@link
+   * #openAsking}). A narrated script (a lesson, a prepared demonstration) opens at its first step,
+   * ready to be stepped through; any other opens at its end, the state {@code pidns-lab run}
+   * prints.
+   *
+   * @return whether it opened
+   */
+  public boolean openFile(Path f) {
+    String text;
+    try {
+      if (Files.size(f) > MAX_BYTES) {
+        error(
+            "Cannot open " + f.getFileName(),
+            f + " is larger than 16 MB: not a script. Choose a .pidns file.");
+        return false;
+      }
+      text = Files.readString(f, StandardCharsets.UTF_8);
+    } catch (MalformedInputException e) {
+      error(
+          "Cannot open " + f.getFileName(),
+          f + " is not UTF-8 text, so not a .pidns script. Choose a .pidns file.");
+      return false;
+    } catch (IOException e) {
+      error(
+          "Cannot open " + f.getFileName(),
+          "Reading "
+              + f
+              + " failed ("
+              + reason(e)
+              + "). Check that the file exists and is readable.");
+      return false;
+    }
+    experiment.load(text, f, narrated(text) ? 0 : Integer.MAX_VALUE);
+    settings.addRecent(f);
+    recentChanged.run();
+    return true;
+  }
+
+  /** Opens {@code f} after offering to save the current changes. */
+  boolean openAsking(Path f) {
+    return confirmDiscard() && openFile(f);
+  }
+
+  /** File → Save: to the script's file, or asks where. */
+  boolean save() {
+    beforeSave.run();
+    Path f = experiment.fileProperty().get();
+    return f == null ? saveAs() : write(f);
+  }
+
+  /** File → Save As. */
+  boolean saveAs() {
+    beforeSave.run();
+    Path current = experiment.fileProperty().get();
+    Path f = chooser.save(owner, current != null ? current : Path.of("experiment.pidns"));
+    if (f == null) {
+      return false;
+    }
+    if (!f.getFileName().toString().contains(".")) {
+      f = f.resolveSibling(f.getFileName() + ".pidns");
+      // the desktop's dialog asked about the name without .pidns, not about this file
+      if (Files.exists(f) && !confirmReplace(f)) {
+        return false;
+      }
+    }
+    return write(f);
+  }
+
+  /**
+   * Before the experiment is replaced or the window closes: offers to save unsaved changes.
+   *
+   * @return false if the user cancelled (keep everything as it is)
+   */
+  public boolean confirmDiscard() {
+    beforeSave.run();
+    if (!experiment.dirtyProperty().get() || experiment.textProperty().get().isBlank()) {
+      return true;
+    }
+    ButtonType saveIt = new ButtonType("Save", ButtonBar.ButtonData.YES);
+    ButtonType drop = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+    Alert a =
+        new Alert(
+            Alert.AlertType.CONFIRMATION,
+            "The experiment has changes that are not saved in a file.",
+            saveIt,
+            drop,
+            ButtonType.CANCEL);
+    a.setHeaderText("Save the current experiment first?");
+    a.initOwner(owner);
+    Optional<ButtonType> r = a.showAndWait();
+    if (r.isEmpty() || r.get() == ButtonType.CANCEL) {
+      return false;
+    }
+    return r.get() == drop || save();
+  }
+
+  private boolean confirmReplace(Path f) {
+    Alert a =
+        new Alert(
+            Alert.AlertType.CONFIRMATION,
+            f + " exists. Replace it with this experiment?",
+            ButtonType.YES,
+            ButtonType.NO);
+    a.setHeaderText("Replace " + f.getFileName() + "?");
+    a.initOwner(owner);
+    return a.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+  }
+
+  private boolean write(Path f) {
+    try {
+      org.pidnslab.script.AtomicFile.writeString(f, experiment.textProperty().get());
+    } catch (IOException e) {
+      error(
+          "Cannot save " + f.getFileName(),
+          "Writing "
+              + f
+              + " failed ("
+              + reason(e)
+              + "). Nothing was lost: choose another place with File → Save As.");
+      return false;
+    }
+    experiment.saved(f);
+    settings.addRecent(f);
+    recentChanged.run();
+    return true;
+  }
+
+  /** Whether a script narrates its steps (a lesson or demonstration). */
+  static boolean narrated(String text) {
+    return !org.pidnslab.script.Narration.of(text).captions().isEmpty();
+  }
+
+  private static String reason(IOException e) {
+    String kind = e.getClass().getSimpleName().replace("Exception", "");
+    return e.getMessage() == null ? kind : kind + ": " + e.getMessage();
+  }
+
+  private void error(String header, String text) {
+    Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
+    a.setHeaderText(header);
+    a.initOwner(owner);
+    a.show();
+  }
+
+  /** The desktop's file dialogs, filtered to scripts. */
+  private static final class NativeChooser implements Chooser {
+    @Override
+    public Path open(Window owner, Path near) {
+      FileChooser fc = chooser("Open a scenario script", near);
+      var f = fc.showOpenDialog(owner);
+      return f == null ? null : f.toPath();
+    }
+
+    @Override
+    public Path save(Window owner, Path suggested) {
+      FileChooser fc = chooser("Save the experiment as a script", suggested);
+      fc.setInitialFileName(suggested.getFileName().toString());
+      var f = fc.showSaveDialog(owner);
+      return f == null ? null : f.toPath();
+    }
+
+    private static FileChooser chooser(String title, Path near) {
+      FileChooser fc = new FileChooser();
+      fc.setTitle(title);
+      fc.getExtensionFilters()
+          .addAll(
+              new FileChooser.ExtensionFilter("Scenario scripts (*.pidns)", "*.pidns"),
+              new FileChooser.ExtensionFilter("All files", "*"));
+      Path dir = near == null ? null : near.toAbsolutePath().getParent();
+      if (dir != null && Files.isDirectory(dir)) {
+        fc.setInitialDirectory(dir.toFile());
+      }
+      return fc;
+    }
+  }
+}

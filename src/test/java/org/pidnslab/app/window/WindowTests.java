@@ -1,0 +1,67 @@
+package org.pidnslab.app.window;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.function.Supplier;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.pidnslab.app.common.Settings;
+import org.pidnslab.app.experiment.ScriptFiles;
+import org.pidnslab.app.graphview.Motion;
+import org.pidnslab.app.model.LabModel;
+import org.testfx.api.FxRobot;
+
+/**
+ * What the window tests share: a Lab on the stage, a file chooser that answers without a dialog,
+ * and cleaning up.
+ */
+final class WindowTests {
+  private WindowTests() {}
+
+  /** A chooser that "picks" whatever {@code file} gives at the time it is asked (null: cancel). */
+  static ScriptFiles.Chooser answering(Supplier<Path> file) {
+    return new ScriptFiles.Chooser() {
+      @Override
+      public Path open(Window owner, Path near) {
+        return file.get();
+      }
+
+      @Override
+      public Path save(Window owner, Path suggested) {
+        return file.get();
+      }
+    };
+  }
+
+  /**
+   * Shows a fresh Lab on {@code stage} at the headless screen's size, with instant animations, its
+   * settings under {@code prefsNode}, and a file chooser that answers with {@code chosen}.
+   */
+  static MainWindow show(Stage stage, String prefsNode, Supplier<Path> chosen) {
+    MainWindow window =
+        new MainWindow(new LabModel(), new Settings(Preferences.userRoot().node(prefsNode)));
+    stage.setScene(window.createScene(1280, 800));
+    window.graph().speedControl().setValue(Motion.INSTANT);
+    window.workbench().files().setChooser(answering(chosen));
+    stage.show();
+    return window;
+  }
+
+  /**
+   * After a test: hides every window but {@code stage} (dialogs, popups) and drops its settings.
+   */
+  static void closeAllBut(FxRobot robot, Stage stage, String prefsNode)
+      throws BackingStoreException {
+    robot.interact(
+        () -> {
+          for (Window w : new ArrayList<>(Window.getWindows())) {
+            if (w != stage) {
+              w.hide();
+            }
+          }
+        });
+    Preferences.userRoot().node(prefsNode).removeNode();
+  }
+}
