@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.pidnslab.app.common.Icons;
 import org.pidnslab.app.common.Settings;
@@ -38,11 +40,10 @@ public final class LabApp extends Application {
     Settings settings = new Settings();
     LabModel model = new LabModel();
     MainWindow window = new MainWindow(model, settings);
-    Scene scene = window.createScene(settings.width(), settings.height());
+    Scene scene = sceneFor(stage, window, settings, Screen.getPrimary().getVisualBounds());
     stage.titleProperty().bind(window.title());
     Icons.apply(stage);
     window.setLinkOpener(getHostServices()::showDocument);
-    stage.setScene(scene);
     stage.setOnCloseRequest(
         e -> {
           if (!window.confirmClose()) {
@@ -51,7 +52,7 @@ public final class LabApp extends Application {
         });
     stage.setOnHidden(
         e -> {
-          settings.size(scene.getWidth(), scene.getHeight());
+          WindowSize.remember(settings, stage.isMaximized(), scene.getWidth(), scene.getHeight());
           settings.flush();
           window.closed();
         });
@@ -98,6 +99,18 @@ public final class LabApp extends Application {
             }
           });
     }
+  }
+
+  /**
+   * Puts {@code window} on {@code stage} as big as it was left, or, on a first start, fitted to
+   * {@code screen} (the usable area of the screen it opens on): see {@link WindowSize}.
+   */
+  static Scene sceneFor(Stage stage, MainWindow window, Settings settings, Rectangle2D screen) {
+    WindowSize size = WindowSize.forStart(settings, screen);
+    Scene scene = window.createScene(size.width(), size.height());
+    stage.setScene(scene);
+    stage.setMaximized(size.maximized());
+    return scene;
   }
 
   /** Whether a start shows the welcome. */
