@@ -13,8 +13,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.pidnslab.cli.PidnsLabCommand;
 
 /**
@@ -141,7 +139,6 @@ public final class Launcher {
           "pidns-lab: this build has no window yet; try 'pidns-lab run FILE' or 'pidns-lab --help'");
       return 2;
     }
-    quietStartupLogs();
     Method main = app.getMethod("main", String[].class);
     try {
       main.invoke(null, (Object) args);
@@ -173,22 +170,4 @@ public final class Launcher {
     }
     return null;
   }
-
-  /**
-   * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" on
-   * every start from the class path, which is this project's choice (decision 0001) and works; the
-   * filter drops that one record and lets every other JavaFX warning through. The logger is kept in
-   * a field because java.util.logging holds loggers weakly.
-   */
-  private static void quietStartupLogs() {
-    JAVAFX_LOG.setFilter(
-        r -> r.getMessage() == null || !r.getMessage().startsWith(CLASS_PATH_WARNING));
-    // the window's settings are java.util.prefs; their first save logs "INFO: Created user
-    // preferences directory." on a new user's first start, which is no news to the user
-    PREFS_LOG.setLevel(Level.WARNING);
-  }
-
-  static final String CLASS_PATH_WARNING = "Unsupported JavaFX configuration";
-  private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
-  private static final Logger PREFS_LOG = Logger.getLogger("java.util.prefs");
 }

@@ -3,6 +3,8 @@ package org.pidnslab.app.window;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -32,8 +34,27 @@ public final class LabApp extends Application {
 
   /** Starts the window; see the class comment for the parameters. */
   public static void main(String[] args) {
+    quietStartupLogs();
     launch(args);
   }
+
+  /**
+   * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" on
+   * every start from the class path, which is this project's choice (decision 0001) and works; the
+   * filter drops that one record and lets every other JavaFX warning through. The logger is kept in
+   * a field because java.util.logging holds loggers weakly.
+   */
+  static void quietStartupLogs() {
+    JAVAFX_LOG.setFilter(
+        r -> r.getMessage() == null || !r.getMessage().startsWith(CLASS_PATH_WARNING));
+    // the window's settings are java.util.prefs; their first save logs "INFO: Created user
+    // preferences directory." on a new user's first start, which is no news to the user
+    PREFS_LOG.setLevel(Level.WARNING);
+  }
+
+  static final String CLASS_PATH_WARNING = "Unsupported JavaFX configuration";
+  private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+  private static final Logger PREFS_LOG = Logger.getLogger("java.util.prefs");
 
   @Override
   public void start(Stage stage) throws Exception {
