@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
-# Smoke test of a built app-image (CI runs it after packaging/build.sh --app-image):
-#   packaging/smoke.sh [--gui] [APP_IMAGE]        (APP_IMAGE defaults to target/dist/pidns-lab)
-# 1. `--version` names the build and the bundled Java runtime;
+# Smoke test of a built app-image and .deb (CI runs it after packaging/build.sh --skip-jar):
+#   packaging/smoke.sh [--gui] [--deb] [APP_IMAGE]   (APP_IMAGE defaults to target/dist/pidns-lab)
+# 1. `--version` names the build and the bundled Java runtime; LICENSE and THIRD-PARTY.txt are there;
 # 2. `run` on every conformance script in src/test/resources/conformance, with no DISPLAY, gives
 #    exactly the recorded stdout, stderr and exit status (the kernel's answers);
 # 3. `export` with no display writes SVG, PNG, PDF and GIF (Java2D, ImageIO and fonts are in the
 #    trimmed runtime);
 # 4. with --gui (needs xvfb-run, xauth, libgtk-3-0): the window starts under Xvfb, runs a scenario
-#    and saves a screenshot, target/app-image-smoke.png.
+#    and saves a screenshot, target/app-image-smoke.png, printing nothing on stderr;
+# 5. with --deb, the .deb in target/dist (not installed, only read): /usr/bin/pidns-lab is the
+#    launcher, Depends names no desktop utility, no maintainer scripts (a quiet install on a
+#    server), the desktop entry passes desktop-file-validate with nothing to say, and the
+#    copyright file carries the licence and the third-party notice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 gui=false
-if [ "${1:-}" = "--gui" ]; then gui=true; shift; fi
+deb=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --gui) gui=true; shift ;;
+    --deb) deb=true; shift ;;
+    *) break ;;
+  esac
+done
 image=$(realpath "${1:-target/dist/pidns-lab}")
 launcher="$image/bin/pidns-lab"
 [ -x "$launcher" ] || { echo "smoke: no launcher at $launcher (run packaging/build.sh)" >&2; exit 2; }
@@ -24,6 +35,10 @@ case "$version" in
   "pidns-lab ${pom_version:-}"*) ;;
   *) echo "smoke: --version does not name the build (${pom_version:-?}): $version" >&2; exit 1 ;;
 esac
+
+for f in LICENSE THIRD-PARTY.txt; do
+  [ -s "$image/$f" ] || { echo "smoke: the app-image has no $f" >&2; exit 1; }
+done
 
 dir=src/test/resources/conformance
 tmp=$(mktemp -d)
@@ -60,8 +75,19 @@ if $gui; then
   # the smoke test's own settings node, so it leaves the user's window settings alone
   JAVA_TOOL_OPTIONS=-Dpidnslab.prefs=org/pidnslab/lab-ci timeout 120 \
     xvfb-run -a -s "-screen 0 1280x800x24" "$launcher" gui --script=assets/scenarios/when-init-dies.pidns \
-    --snapshot="$shot" --exit=true >/dev/null
+    --snapshot="$shot" --exit=true >/dev/null 2>"$tmp/gui-err"
+  # a start prints nothing: no Gdk warning, no JavaFX class-path warning, no prefs INFO (the JVM's
+  # own note about JAVA_TOOL_OPTIONS aside)
+  if grep -v '^Picked up JAVA_TOOL_OPTIONS' "$tmp/gui-err" | grep -q .; then
+    echo "smoke: the window's start printed:" >&2
+    cat "$tmp/gui-err" >&2
+    exit 1
+  fi
   size=$(stat -c %s "$shot")
   echo "smoke: app-image window screenshot $shot, $size bytes"
   [ "$size" -gt 20000 ] || { echo "smoke: the screenshot is suspiciously small" >&2; exit 1; }
+fi
+
+if $deb; then
+  packaging/linux/check-deb.sh target/dist/pidns-lab_*_amd64.deb
 fi

@@ -10,9 +10,9 @@
  * stderr with exit status 1; script errors on stderr with exit status 2.
  * Exit status 3: the helper itself failed (timeout, internal error); 4: this
  * machine cannot run it (no permission to create the namespaces); the reason
- * is one line on stderr.  Adapted from the test replayer
- * src/test/native/kernel-replay/replay.c (its README explains the design and
- * what it observed on 6.18).
+ * is one line on stderr.  Grown from the project's test
+ * replayer (src/test/native/kernel-replay: its README explains the design
+ * and what it observed on 6.18).
  *
  * Confinement: the script's root is a fresh PID namespace with its own mount
  * namespace (private mounts, a /proc of its own); with --user-namespace

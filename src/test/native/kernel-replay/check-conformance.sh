@@ -1,11 +1,11 @@
 #!/bin/sh
 # Replays every *.pidns of a directory of kernel-recorded expectations
-# (default: /work/shared/conformance) and compares stdout, the exit code and,
+# (default: the project's src/test/resources/conformance) and compares stdout, the exit code and,
 # where a .stderr file exists, stderr, byte for byte.
 # usage: ./check-conformance.sh [DIR]     (needs root; builds ./replay)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-dir=${1:-/work/shared/conformance}
+dir=${1:-$here/../../resources/conformance}
 make -s -C "$here" replay >/dev/null || exit 2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -4,7 +4,7 @@
     python3 gen.py --seed N [--length L] [--predict]
 
 Writes one scenario to stdout.  The generator keeps a model of the kernel
-(written from kernel-pid-namespaces.md) to pick statements that make sense:
+(written from the kernel rules, docs/kernel-rules.md) to pick statements that make sense:
 only running tasks act, numbers given to kill/setpgid are often real pids or
 groups, wait CHILD names a real child.  The model is only a guide: the
 corpus is what the real kernel printed (see make-corpus.py), and a script

@@ -3,12 +3,15 @@ package org.pidnslab;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 import org.pidnslab.cli.PidnsLabCommand;
 
@@ -39,13 +42,15 @@ public final class Launcher {
    * --version}.
    */
   public static void main(String[] args) throws Exception {
+    // java.awt is only ever used off-screen (font metrics, exports, snapshots), so it must not
+    // look for a display (set before any AWT class loads): the command line runs without one, and
+    // in the window an AWT X connection would install an X error handler under GTK's, which makes
+    // GTK print "Gdk-WARNING: XSetErrorHandler() called with a GDK error trap pushed" (JDK-8156779)
+    System.setProperty("java.awt.headless", "true");
     Route route = route(args, Files::isRegularFile);
     if (route.gui()) {
       System.exit(startGui(route.args()));
     }
-    // every other command is headless: exports draw with java.awt, which must not look for a
-    // display (set before any AWT class loads)
-    System.setProperty("java.awt.headless", "true");
     PrintStream out =
         new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     PrintStream err =
@@ -98,7 +103,34 @@ public final class Launcher {
     return isFile.test(path) ? path.toAbsolutePath().normalize() : null;
   }
 
+  /** Where the window needs a display and none is set; null if the window may try to open. */
+  static String noDisplay(Map<String, String> env, String glassPlatform) {
+    if (glassPlatform != null) {
+      return null; // a headless platform such as Monocle (the tests) needs no display
+    }
+    if (isSet(env.get("DISPLAY")) || isSet(env.get("WAYLAND_DISPLAY"))) {
+      return null;
+    }
+    return "pidns-lab: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so the window"
+        + " cannot open.\n"
+        + HEADLESS_HINT;
+  }
+
+  /** The second line of every "no window" message: what works without one. */
+  static final String HEADLESS_HINT =
+      "Without a window: 'pidns-lab run FILE' or 'pidns-lab export FILE -o OUT' (see --help);"
+          + " for the window, a virtual display: xvfb-run -a pidns-lab";
+
+  private static boolean isSet(String value) {
+    return value != null && !value.isBlank();
+  }
+
   private static int startGui(String[] args) throws Exception {
+    String missing = noDisplay(System.getenv(), System.getProperty("glass.platform"));
+    if (missing != null) {
+      System.err.println(missing);
+      return 2;
+    }
     Class<?> app;
     try {
       app = Class.forName(GUI_MAIN);
@@ -108,7 +140,34 @@ public final class Launcher {
       return 2;
     }
     Method main = app.getMethod("main", String[].class);
-    main.invoke(null, (Object) args);
+    try {
+      main.invoke(null, (Object) args);
+    } catch (InvocationTargetException e) {
+      String display = cannotOpenDisplay(e.getCause());
+      if (display == null) {
+        throw e;
+      }
+      System.err.println(
+          "pidns-lab: cannot open the display "
+              + Objects.toString(System.getenv("DISPLAY"), "(none)")
+              + " ("
+              + display
+              + ").\n"
+              + HEADLESS_HINT);
+      return 2;
+    }
     return 0;
+  }
+
+  /** GTK's message if the window failed because the display would not open, else null. */
+  static String cannotOpenDisplay(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof UnsupportedOperationException
+          && t.getMessage() != null
+          && t.getMessage().contains("DISPLAY")) {
+        return t.getMessage();
+      }
+    }
+    return null;
   }
 }

@@ -1,12 +1,15 @@
 package org.pidnslab;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pidnslab.Launcher.Route;
@@ -88,5 +91,27 @@ class LauncherTest {
   void aScriptWithMoreArgumentsIsForTheCommandLine() throws IOException {
     Path s = script("demo.pidns");
     assertFalse(route(s.toString(), "--explain").gui());
+  }
+
+  @Test
+  void theWindowNeedsDisplayOrWaylandUnlessAHeadlessPlatformIsChosen() {
+    String missing = Launcher.noDisplay(Map.of(), null);
+    assertTrue(missing.startsWith("pidns-lab: no display found"), missing);
+    assertEquals(2, missing.lines().count(), missing);
+    assertTrue(missing.contains("pidns-lab run FILE") && missing.contains("xvfb-run"), missing);
+    assertEquals(missing, Launcher.noDisplay(Map.of("DISPLAY", " "), null));
+    assertNull(Launcher.noDisplay(Map.of("DISPLAY", ":0"), null));
+    assertNull(Launcher.noDisplay(Map.of("WAYLAND_DISPLAY", "wayland-0"), null));
+    assertNull(Launcher.noDisplay(Map.of(), "Monocle"));
+  }
+
+  @Test
+  void aDisplayThatWouldNotOpenIsRecognisedThroughTheWrappers() {
+    Throwable gtk = new UnsupportedOperationException("Unable to open DISPLAY");
+    assertEquals(
+        "Unable to open DISPLAY",
+        Launcher.cannotOpenDisplay(new RuntimeException("launch failed", gtk)));
+    assertNull(Launcher.cannotOpenDisplay(new IllegalStateException("something else")));
+    assertNull(Launcher.cannotOpenDisplay(new UnsupportedOperationException("no clipboard")));
   }
 }

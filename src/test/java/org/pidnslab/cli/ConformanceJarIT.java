@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,9 +34,18 @@ class ConformanceJarIT {
   record Run(int status, String out, String err) {}
 
   static Run runJar(Path workDir, String... args) throws IOException, InterruptedException {
+    return runJar(Map.of(), workDir, args);
+  }
+
+  /**
+   * Runs the jar with no display ({@code DISPLAY} and {@code WAYLAND_DISPLAY} unset), then with the
+   * environment variables {@code env} set.
+   */
+  static Run runJar(Map<String, String> env, Path workDir, String... args)
+      throws IOException, InterruptedException {
     Path outDir = Files.createTempDirectory("pidns-jar");
     try {
-      JarProcess.Result r = JarProcess.in(workDir).run(outDir, args);
+      JarProcess.Result r = JarProcess.in(workDir).env(env).run(outDir, args);
       return new Run(r.status(), r.out(), r.err());
     } finally {
       Files.deleteIfExists(outDir.resolve("stdout"));

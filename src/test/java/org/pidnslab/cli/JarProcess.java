@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 final class JarProcess {
   private final List<String> prefix = new ArrayList<>();
   private final List<String> jvm = new ArrayList<>();
+  private final Map<String, String> env = new HashMap<>();
   private Path dir = Path.of(".");
   private long timeoutSeconds = 60;
 
@@ -54,6 +57,12 @@ final class JarProcess {
     return this;
   }
 
+  /** Sets these environment variables (after DISPLAY and WAYLAND_DISPLAY are unset). */
+  JarProcess env(Map<String, String> variables) {
+    env.putAll(variables);
+    return this;
+  }
+
   JarProcess timeout(long seconds) {
     timeoutSeconds = seconds;
     return this;
@@ -70,7 +79,9 @@ final class JarProcess {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().remove("DISPLAY"); // the CLI must not need one
+    pb.environment().remove("WAYLAND_DISPLAY");
     pb.environment().remove("JAVA_TOOL_OPTIONS");
+    pb.environment().putAll(env);
     pb.redirectOutput(outDir.resolve("stdout").toFile());
     pb.redirectError(outDir.resolve("stderr").toFile());
     return pb.start();

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * One test (or a few) for each item of the §7 checklist in kernel-pid-namespaces.md that the
- * scenario language can express. Items about threads, user namespaces, pdeath_signal, si_pid,
- * pidfds, exec, CLONE_PARENT, reboot and /proc mounts are outside the language.
+ * One test (or a few) for each item of the checklist of the kernel rules (docs/kernel-rules.md)
+ * that the scenario language can express. Items about threads, user namespaces, pdeath_signal,
+ * si_pid, pidfds, exec, CLONE_PARENT, reboot and /proc mounts are outside the language.
  */
 class KernelChecklistTest {
 

@@ -24,9 +24,9 @@ import org.pidnslab.kernel.SyscallSequenceGenerator.Profile;
 /**
  * Property tests: 10,000 seeded random sequences of 20 to 80 system calls (fork, clone, unshare,
  * setns, exit, wait, kill in all its forms, setsid, setpgid, subreaper, ns_last_pid and pid_max
- * writes with small values), made only by RUNNING tasks, with every invariant of
- * kernel-pid-namespaces.md and every result the scenario language specifies checked after every
- * call. The sequences run once, for the whole class; each test method reports one property.
+ * writes with small values), made only by RUNNING tasks, with every invariant of the kernel rules
+ * (docs/kernel-rules.md) and every result the scenario language specifies checked after every call.
+ * The sequences run once, for the whole class; each test method reports one property.
  *
  * <p>60% of the sequences mix everything, 30% force wrap-around and EAGAIN with pid_max 301..340,
  * 9% nest namespaces 32 deep, 1% (120 to 180 calls) fork long runs that fill whole 64-number idr

@@ -25,8 +25,8 @@ import org.pidnslab.script.StatePrinter;
 
 /**
  * Drives a {@link Kernel} with random system calls and checks, after every call, the invariants of
- * kernel-pid-namespaces.md and the result the scenario language specifies. A failing sequence is
- * shrunk to a minimal {@code .pidns} script.
+ * the kernel rules (docs/kernel-rules.md) and the result the scenario language specifies. A failing
+ * sequence is shrunk to a minimal {@code .pidns} script.
  */
 final class KernelInvariantsSupport {
   private KernelInvariantsSupport() {}

@@ -32,6 +32,20 @@ public final class Settings {
     prefs.putDouble("height", height);
   }
 
+  /** Whether a window size was saved (a first start has none and fits the window to the screen). */
+  public boolean hasSize() {
+    return prefs.get("width", null) != null && prefs.get("height", null) != null;
+  }
+
+  /** Whether the window was maximised when it was last closed. */
+  public boolean maximized() {
+    return prefs.getBoolean("maximized", false);
+  }
+
+  public void maximized(boolean maximized) {
+    prefs.putBoolean("maximized", maximized);
+  }
+
   public String theme() {
     return prefs.get("theme", "LIGHT");
   }

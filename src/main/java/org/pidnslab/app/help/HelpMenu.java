@@ -212,7 +212,7 @@ public final class HelpMenu {
 
   /** Help → About. */
   Dialog<?> showAbout() {
-    return dialog("aboutDialog", "About PID Namespace Lab", AboutDialog.content(), 600, 420);
+    return dialog("aboutDialog", "About PID Namespace Lab", AboutDialog.content(), 640, 560);
   }
 
   /** The bundled {@code docs/scenario-language.md}, or null. */

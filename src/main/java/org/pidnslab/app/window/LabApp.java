@@ -3,9 +3,13 @@ package org.pidnslab.app.window;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.pidnslab.app.common.Icons;
 import org.pidnslab.app.common.Settings;
@@ -30,19 +34,37 @@ public final class LabApp extends Application {
 
   /** Starts the window; see the class comment for the parameters. */
   public static void main(String[] args) {
+    quietStartupLogs();
     launch(args);
   }
+
+  /**
+   * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" on
+   * every start from the class path, which is this project's choice (decision 0001) and works; the
+   * filter drops that one record and lets every other JavaFX warning through. The logger is kept in
+   * a field because java.util.logging holds loggers weakly.
+   */
+  static void quietStartupLogs() {
+    JAVAFX_LOG.setFilter(
+        r -> r.getMessage() == null || !r.getMessage().startsWith(CLASS_PATH_WARNING));
+    // the window's settings are java.util.prefs; their first save logs "INFO: Created user
+    // preferences directory." on a new user's first start, which is no news to the user
+    PREFS_LOG.setLevel(Level.WARNING);
+  }
+
+  static final String CLASS_PATH_WARNING = "Unsupported JavaFX configuration";
+  private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+  private static final Logger PREFS_LOG = Logger.getLogger("java.util.prefs");
 
   @Override
   public void start(Stage stage) throws Exception {
     Settings settings = new Settings();
     LabModel model = new LabModel();
     MainWindow window = new MainWindow(model, settings);
-    Scene scene = window.createScene(settings.width(), settings.height());
+    Scene scene = sceneFor(stage, window, settings, Screen.getPrimary().getVisualBounds());
     stage.titleProperty().bind(window.title());
     Icons.apply(stage);
     window.setLinkOpener(getHostServices()::showDocument);
-    stage.setScene(scene);
     stage.setOnCloseRequest(
         e -> {
           if (!window.confirmClose()) {
@@ -51,7 +73,7 @@ public final class LabApp extends Application {
         });
     stage.setOnHidden(
         e -> {
-          settings.size(scene.getWidth(), scene.getHeight());
+          WindowSize.remember(settings, stage.isMaximized(), scene.getWidth(), scene.getHeight());
           settings.flush();
           window.closed();
         });
@@ -98,6 +120,18 @@ public final class LabApp extends Application {
             }
           });
     }
+  }
+
+  /**
+   * Puts {@code window} on {@code stage} as big as it was left, or, on a first start, fitted to
+   * {@code screen} (the usable area of the screen it opens on): see {@link WindowSize}.
+   */
+  static Scene sceneFor(Stage stage, MainWindow window, Settings settings, Rectangle2D screen) {
+    WindowSize size = WindowSize.forStart(settings, screen);
+    Scene scene = window.createScene(size.width(), size.height());
+    stage.setScene(scene);
+    stage.setMaximized(size.maximized());
+    return scene;
   }
 
   /** Whether a start shows the welcome. */

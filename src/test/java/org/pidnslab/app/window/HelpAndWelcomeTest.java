@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -20,7 +21,9 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +44,7 @@ import org.pidnslab.script.Lessons;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The first start and the Help menu, headless on Monocle: the welcome and its three ways in, "Don't
@@ -355,6 +359,42 @@ class HelpAndWelcomeTest {
     assertTrue(text.contains(System.getProperty("java.version")), text);
     assertTrue(text.contains(System.getProperty("javafx.runtime.version")), text);
     assertFalse(AboutDialog.versions().get("JGraphT").equals("unknown"), "from pom.properties");
+  }
+
+  @Test
+  void aboutNamesTheLicenceAndListsEveryBundledLibraryWithItsLicence(FxRobot robot)
+      throws Exception {
+    robot.clickOn("#helpMenu").clickOn("#aboutItem");
+    assertTrue(showing(robot, "#aboutDialog"));
+    assertTrue(textOf(robot.lookup("#aboutDialog").query()).contains("(GPL-3.0-or-later)"));
+
+    robot.clickOn("#aboutLicence");
+    TextArea licence = robot.lookup("#aboutLicenceText").queryAs(TextArea.class);
+    assertEquals(Files.readString(Path.of("LICENSE")), licence.getText());
+
+    robot.clickOn("#aboutThirdParty");
+    TextArea notice = robot.lookup("#aboutThirdPartyText").queryAs(TextArea.class);
+    TitledPane pane = robot.lookup("#aboutThirdParty").queryAs(TitledPane.class);
+    WaitForAsyncUtils.waitFor(
+        5, TimeUnit.SECONDS, () -> pane.isExpanded() && notice.getHeight() > 50);
+    // the notice the build generated, shown whole
+    String generated =
+        Files.readString(
+            Path.of("target/generated-resources/licenses/META-INF/pidns-lab/THIRD-PARTY.txt"));
+    assertEquals(generated, notice.getText());
+    for (String library :
+        List.of(
+            "(GPL-3.0-or-later) JFreeSVG",
+            "(GPL-3.0-or-later) org.jfree.pdf",
+            "(GPL-2.0-only WITH Classpath-exception-2.0) javafx controls",
+            "JGraphT - Core",
+            "ControlsFX",
+            "RichTextFX",
+            "atlantafx-base",
+            "Ikonli",
+            "picocli")) {
+      assertTrue(notice.getText().contains(library), library);
+    }
   }
 
   @Test
