@@ -1,6 +1,11 @@
 package org.pidnslab;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,8 +13,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layers of design.md, enforced: data flows one way, and only the window knows JavaFX. */
+/**
+ * The layers of design.md, enforced: data flows one way, and only the window knows JavaFX. Inside
+ * the window ({@code app}), the feature packages of docs/architecture.md use each other one way
+ * too.
+ */
 class ArchitectureTest {
+  private static final String APP = "org.pidnslab.app.";
+
   private static JavaClasses classes;
 
   @BeforeAll
@@ -123,6 +134,82 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.pidnslab.export..", "org.pidnslab.cli..", "org.pidnslab.host..")
+        .check(classes);
+  }
+
+  @Test
+  void everyWindowClassIsInAFeaturePackage() {
+    classes()
+        .that()
+        .resideInAPackage("org.pidnslab.app..")
+        .should()
+        .resideInAnyPackage(
+            APP + "common..",
+            APP + "model..",
+            APP + "graphview..",
+            APP + "lessons..",
+            APP + "experiment..",
+            APP + "help..",
+            APP + "export..",
+            APP + "window..")
+        .check(classes);
+  }
+
+  @Test
+  void theWindowsFeaturesHaveNoCycles() {
+    slices().matching("org.pidnslab.app.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void eachFeatureUsesOnlyTheFeaturesBelowIt() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("common")
+        .definedBy(APP + "common..")
+        .layer("model")
+        .definedBy(APP + "model..")
+        .layer("graphview")
+        .definedBy(APP + "graphview..")
+        .layer("lessons")
+        .definedBy(APP + "lessons..")
+        .layer("experiment")
+        .definedBy(APP + "experiment..")
+        .layer("help")
+        .definedBy(APP + "help..")
+        .layer("export")
+        .definedBy(APP + "export..")
+        .layer("window")
+        .definedBy(APP + "window..")
+        .whereLayer("common")
+        .mayNotAccessAnyLayer()
+        .whereLayer("model")
+        .mayNotAccessAnyLayer()
+        .whereLayer("graphview")
+        .mayOnlyAccessLayers("common", "model")
+        .whereLayer("lessons")
+        .mayOnlyAccessLayers("model")
+        .whereLayer("experiment")
+        .mayOnlyAccessLayers("common", "model", "graphview", "lessons")
+        .whereLayer("help")
+        .mayOnlyAccessLayers("common", "model", "experiment")
+        .whereLayer("export")
+        .mayOnlyAccessLayers("common", "model")
+        .whereLayer("window")
+        .mayOnlyAccessLayers(
+            "common", "model", "graphview", "lessons", "experiment", "help", "export")
+        .check(classes);
+  }
+
+  /** The view-model is tested without a window: observable properties and lists, no nodes. */
+  @Test
+  void theViewModelNeedsNoSceneGraph() {
+    noClasses()
+        .that()
+        .resideInAPackage(APP + "model..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("javafx..")
+                .and(resideOutsideOfPackages("javafx.beans..", "javafx.collections..")))
         .check(classes);
   }
 }

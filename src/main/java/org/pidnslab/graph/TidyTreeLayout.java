@@ -1,7 +1,6 @@
 package org.pidnslab.graph;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.IntPredicate;
 import java.util.function.ToDoubleFunction;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.drawing.LayoutAlgorithm2D;
@@ -55,8 +53,11 @@ import org.jgrapht.alg.drawing.model.Point2D;
  * <p>Running time and space are linear in the number of vertices; every walk is iterative, so a
  * chain of any length (a fork chain of 10,000 tasks is legal) cannot overflow the stack.
  *
- * <p>Each method below names the procedure of the paper it implements: FIRSTWALK, APPORTION,
- * NEXTLEFT/NEXTRIGHT, MOVESUBTREE, EXECUTESHIFTS, ANCESTOR and SECONDWALK.
+ * <p>This class is the configuration, the JGraphT adapter ({@link LayoutAlgorithm2D}) and the
+ * placement of the levels; the paper's algorithm runs in {@link BuchheimWalker}, whose methods name
+ * the procedures they implement (FIRSTWALK, APPORTION, NEXTLEFT/NEXTRIGHT, MOVESUBTREE,
+ * EXECUTESHIFTS, ANCESTOR and SECONDWALK), over the int-array tree of {@link IndexTree}, which
+ * needs no graph.
  *
  * @param <V> the vertex type
  * @param <E> the edge type
@@ -239,7 +240,7 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
       double[] widths,
       double[] heights) {
     return compute(
-        extractTree(
+        IndexTree.extract(
             vertices,
             null,
             v -> !hasParent[v],
@@ -252,7 +253,7 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
         heights);
   }
 
-  private Result<V> compute(Tree<V> t, double[] widths, double[] heights) {
+  private Result<V> compute(IndexTree<V> t, double[] widths, double[] heights) {
     int n = t.vertices.size();
     double[] breadth = new double[n + 1];
     double[] depthSize = new double[n + 1];
@@ -269,7 +270,8 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
     }
     double[] along = new double[n + 1];
     if (n > 0) {
-      Walker walker = new Walker(t, breadth);
+      BuchheimWalker<V> walker =
+          new BuchheimWalker<>(t, breadth, separation, siblingGap, subtreeGap);
       double[] first = walker.place(false);
       if (symmetric) {
         double[] mirrored = walker.place(true);
@@ -332,59 +334,16 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
     return gap;
   }
 
-  // ---------------------------------------------------------------- the tree, as int arrays
+  // ---------------------------------------------------------------- the JGraphT adapter
 
-  /** The drawn tree: vertices by index, children lists flattened, a virtual root for a forest. */
-  private static final class Tree<V> {
-    final List<V> vertices;
-    final Map<V, Integer> index;
-    final int[] parent; // -1 for a root; size n + 1, slot n is the virtual root
-    final int[] childStart;
-    final int[] childCount;
-    final int[] kids;
-    final int[] depth;
-    final int root; // the single root, or n (the virtual root) for a forest
-    final List<Integer> roots;
-
-    Tree(
-        List<V> vertices,
-        Map<V, Integer> index,
-        int[] parent,
-        int[] childStart,
-        int[] childCount,
-        int[] kids,
-        int[] depth,
-        int root,
-        List<Integer> roots) {
-      this.vertices = vertices;
-      this.index = index;
-      this.parent = parent;
-      this.childStart = childStart;
-      this.childCount = childCount;
-      this.kids = kids;
-      this.depth = depth;
-      this.root = root;
-      this.roots = roots;
-    }
-  }
-
-  /**
-   * Where the candidate children of a vertex are: the returned array from {@code range[0]} to
-   * {@code range[1]}, vertex indexes in drawing order, -1 for a target that is not a vertex.
-   */
-  @FunctionalInterface
-  private interface Candidates {
-    int[] of(int v, int[] range);
-  }
-
-  private Tree<V> extractTree(Graph<V, E> graph) {
+  private IndexTree<V> extractTree(Graph<V, E> graph) {
     List<V> vertices = new ArrayList<>(graph.vertexSet());
     int n = vertices.size();
     Map<V, Integer> index = new HashMap<>(Math.max(16, n * 2));
     for (int i = 0; i < n; i++) {
       index.put(vertices.get(i), i);
     }
-    return extractTree(
+    return IndexTree.extract(
         vertices,
         index,
         i -> graph.inDegreeOf(vertices.get(i)) == 0,
@@ -402,88 +361,6 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
         });
   }
 
-  /**
-   * The drawn tree: the roots are the vertices {@code isRoot} accepts, in vertex order; a breadth-
-   * first walk from them keeps the first parent that reaches a vertex; vertices no root reaches (on
-   * cycles) become further roots. {@code index} may be null (then built when asked for).
-   */
-  private Tree<V> extractTree(
-      List<V> vertices, Map<V, Integer> index, IntPredicate isRoot, Candidates candidates) {
-    int n = vertices.size();
-    int[] parent = new int[n + 1];
-    Arrays.fill(parent, -1);
-    int[] depth = new int[n + 1];
-    boolean[] seen = new boolean[n];
-    int[] childStart = new int[n + 1];
-    int[] childCount = new int[n + 1];
-    int[] kids = new int[n]; // tree children, each vertex's in one run, runs in walk order
-    int pos = 0;
-    List<Integer> roots = new ArrayList<>();
-    int[] queue = new int[n];
-    int[] range = new int[2];
-    int head = 0;
-    int tail = 0;
-    // roots first: no incoming edge
-    for (int i = 0; i < n; i++) {
-      if (isRoot.test(i)) {
-        roots.add(i);
-        seen[i] = true;
-      }
-    }
-    int nextUnseen = 0;
-    int rootCursor = 0;
-    while (true) {
-      while (rootCursor < roots.size()) {
-        int r = roots.get(rootCursor++);
-        queue[tail++] = r;
-        while (head < tail) {
-          int v = queue[head++];
-          int[] cs = candidates.of(v, range);
-          childStart[v] = pos;
-          for (int k = range[0], end = range[1]; k < end; k++) {
-            int ci = cs[k];
-            if (ci < 0 || seen[ci]) {
-              continue; // not in the graph, or already placed: not a tree edge
-            }
-            seen[ci] = true;
-            parent[ci] = v;
-            depth[ci] = depth[v] + 1;
-            kids[pos++] = ci;
-            queue[tail++] = ci;
-          }
-          childCount[v] = pos - childStart[v];
-        }
-      }
-      while (nextUnseen < n && seen[nextUnseen]) {
-        nextUnseen++;
-      }
-      if (nextUnseen == n) {
-        break;
-      }
-      seen[nextUnseen] = true; // on a cycle no root reaches: make it a root
-      roots.add(nextUnseen);
-    }
-    int virtual = n;
-    int root;
-    if (roots.size() == 1) {
-      root = roots.get(0);
-    } else {
-      root = virtual;
-      // the virtual root's children are the roots; they keep parent -1 for the caller, but the
-      // walker needs the parent link, so it is stored in the walker's own array
-    }
-    int[] allKids = kids;
-    if (root == virtual) {
-      allKids = Arrays.copyOf(kids, n + roots.size());
-      childStart[virtual] = n;
-      childCount[virtual] = roots.size();
-      for (int i = 0; i < roots.size(); i++) {
-        allKids[n + i] = roots.get(i);
-      }
-    }
-    return new Tree<>(vertices, index, parent, childStart, childCount, allKids, depth, root, roots);
-  }
-
   private List<V> childrenOf(Graph<V, E> graph, V v) {
     if (childOrder != null) {
       List<V> cs = childOrder.apply(v);
@@ -494,248 +371,6 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
       out.add(graph.getEdgeTarget(e));
     }
     return out;
-  }
-
-  // ---------------------------------------------------------------- Buchheim, Jünger, Leipert
-
-  /** One run of the paper's algorithm over the int tree, as given or mirrored. */
-  private final class Walker {
-    private final Tree<V> t;
-    private final double[] breadth;
-    private final int size;
-    private final int[] parent; // with the forest's roots linked to the virtual root
-    private boolean mirrored;
-    private double[] prelim;
-    private double[] mod;
-    private double[] shift;
-    private double[] change;
-    private int[] thread;
-    private int[] ancestor;
-    private int[] number; // 0-based position among the siblings, in this run's order
-
-    Walker(Tree<V> t, double[] breadth) {
-      this.t = t;
-      this.breadth = breadth;
-      this.size = t.vertices.size() + 1;
-      this.parent = t.parent.clone();
-      if (t.root == t.vertices.size()) {
-        for (int r : t.roots) {
-          parent[r] = t.root;
-        }
-      }
-    }
-
-    /** The i-th child of v in this run's order. */
-    private int child(int v, int i) {
-      int c = t.childCount[v];
-      return t.kids[t.childStart[v] + (mirrored ? c - 1 - i : i)];
-    }
-
-    /** Runs FIRSTWALK and SECONDWALK; returns the centre of every node along the level. */
-    double[] place(boolean mirrored) {
-      this.mirrored = mirrored;
-      prelim = new double[size];
-      mod = new double[size];
-      shift = new double[size];
-      change = new double[size];
-      thread = new int[size];
-      ancestor = new int[size];
-      number = new int[size];
-      for (int v = 0; v < size; v++) {
-        thread[v] = -1;
-        ancestor[v] = v; // paper: ancestor(v) = v initially
-      }
-      for (int v = 0; v < size; v++) {
-        for (int i = 0; i < t.childCount[v]; i++) {
-          number[child(v, i)] = i;
-        }
-      }
-      firstWalk(t.root);
-      return secondWalk(t.root);
-    }
-
-    /**
-     * FIRSTWALK(v), iterative in post-order. For each child w of v, left to right: FIRSTWALK(w),
-     * then APPORTION(w, defaultAncestor). Then for v: a leaf goes right next to its left sibling
-     * (or to 0); an inner node gets EXECUTESHIFTS(v) and is centred over its first and last child
-     * ("midpoint"), and if it has a left sibling w it is placed next to w with mod(v) = prelim(v) -
-     * midpoint.
-     */
-    private void firstWalk(int root) {
-      int[] stack = new int[size];
-      int[] next = new int[size];
-      int[] defaultAncestor = new int[size];
-      int sp = 0;
-      stack[sp++] = root;
-      defaultAncestor[root] = t.childCount[root] > 0 ? child(root, 0) : -1;
-      while (sp > 0) {
-        int v = stack[sp - 1];
-        if (next[v] < t.childCount[v]) {
-          int w = child(v, next[v]++);
-          defaultAncestor[w] = t.childCount[w] > 0 ? child(w, 0) : -1;
-          stack[sp++] = w;
-          continue;
-        }
-        sp--;
-        int left = number[v] > 0 ? child(parent[v], number[v] - 1) : -1;
-        if (t.childCount[v] == 0) {
-          prelim[v] = left >= 0 ? prelim[left] + distance(left, v) : 0;
-        } else {
-          executeShifts(v);
-          double midpoint = (prelim[child(v, 0)] + prelim[child(v, t.childCount[v] - 1)]) / 2;
-          if (left >= 0) {
-            prelim[v] = prelim[left] + distance(left, v);
-            mod[v] = prelim[v] - midpoint;
-          } else {
-            prelim[v] = midpoint;
-          }
-        }
-        int p = parent[v];
-        if (p >= 0) {
-          defaultAncestor[p] = apportion(v, defaultAncestor[p]);
-        }
-      }
-    }
-
-    /**
-     * APPORTION(v, defaultAncestor): walks down the inner and outer contours of v's subtree (vip,
-     * vop) and of the forest of its left siblings (vim, vom) at the same time, pushes v's subtree
-     * right wherever the contours come closer than the wanted distance (via ANCESTOR and
-     * MOVESUBTREE), and at the end threads the shorter contour to the longer one.
-     */
-    private int apportion(int v, int defaultAncestor) {
-      if (number[v] == 0) {
-        return defaultAncestor;
-      }
-      int w = child(parent[v], number[v] - 1);
-      int vip = v;
-      int vop = v;
-      int vim = w;
-      int vom = child(parent[v], 0);
-      double sip = mod[vip];
-      double sop = mod[vop];
-      double sim = mod[vim];
-      double som = mod[vom];
-      int nr = nextRight(vim);
-      int nl = nextLeft(vip);
-      while (nr >= 0 && nl >= 0) {
-        vim = nr;
-        vip = nl;
-        vom = nextLeft(vom);
-        vop = nextRight(vop);
-        ancestor[vop] = v;
-        double s = (prelim[vim] + sim) - (prelim[vip] + sip) + distance(vim, vip);
-        if (s > 0) {
-          moveSubtree(ancestorOf(vim, v, defaultAncestor), v, s);
-          sip += s;
-          sop += s;
-        }
-        sim += mod[vim];
-        sip += mod[vip];
-        som += mod[vom];
-        sop += mod[vop];
-        nr = nextRight(vim);
-        nl = nextLeft(vip);
-      }
-      if (nr >= 0 && nextRight(vop) < 0) {
-        thread[vop] = nr;
-        mod[vop] += sim - sop;
-      }
-      if (nl >= 0 && nextLeft(vom) < 0) {
-        thread[vom] = nl;
-        mod[vom] += sip - som;
-        defaultAncestor = v;
-      }
-      return defaultAncestor;
-    }
-
-    /** NEXTLEFT(v): the leftmost child, else the thread. */
-    private int nextLeft(int v) {
-      return t.childCount[v] > 0 ? child(v, 0) : thread[v];
-    }
-
-    /** NEXTRIGHT(v): the rightmost child, else the thread. */
-    private int nextRight(int v) {
-      return t.childCount[v] > 0 ? child(v, t.childCount[v] - 1) : thread[v];
-    }
-
-    /**
-     * MOVESUBTREE(wm, wp, shift): shifts the subtree of wp right by {@code s} and records, with
-     * change and shift, that the siblings between wm and wp move by equal fractions of it (applied
-     * later by EXECUTESHIFTS).
-     */
-    private void moveSubtree(int wm, int wp, double s) {
-      double subtrees = number[wp] - number[wm];
-      change[wp] -= s / subtrees;
-      shift[wp] += s;
-      change[wm] += s / subtrees;
-      prelim[wp] += s;
-      mod[wp] += s;
-    }
-
-    /**
-     * EXECUTESHIFTS(v): one right-to-left pass over v's children that applies all the shifts
-     * recorded by MOVESUBTREE.
-     */
-    private void executeShifts(int v) {
-      double s = 0;
-      double c = 0;
-      for (int i = t.childCount[v] - 1; i >= 0; i--) {
-        int w = child(v, i);
-        prelim[w] += s;
-        mod[w] += s;
-        c += change[w];
-        s += shift[w] + c;
-      }
-    }
-
-    /**
-     * ANCESTOR(vim, v, defaultAncestor): the greatest distinct ancestors of vim and v are siblings;
-     * this returns vim's one if ancestor(vim) still points at a sibling of v, else the default.
-     */
-    private int ancestorOf(int vim, int v, int defaultAncestor) {
-      int a = ancestor[vim];
-      return parent[a] == parent[v] ? a : defaultAncestor;
-    }
-
-    /**
-     * SECONDWALK(v, m): the final position is prelim(v) plus the sum of the mod fields of v's
-     * ancestors; iterative, in breadth-first order, starting with m = -prelim(root).
-     */
-    private double[] secondWalk(int root) {
-      double[] x = new double[size];
-      double[] m = new double[size];
-      int[] queue = new int[size];
-      int head = 0;
-      int tail = 0;
-      queue[tail++] = root;
-      m[root] = -prelim[root];
-      while (head < tail) {
-        int v = queue[head++];
-        x[v] = prelim[v] + m[v];
-        for (int i = 0; i < t.childCount[v]; i++) {
-          int w = child(v, i);
-          m[w] = m[v] + mod[v];
-          queue[tail++] = w;
-        }
-      }
-      return x;
-    }
-
-    /** The wanted distance of the centres of two neighbours, {@code a} left of {@code b}. */
-    private double distance(int a, int b) {
-      // in the mirrored run the left node is the right one of the real tree
-      int l = mirrored ? b : a;
-      int r = mirrored ? a : b;
-      boolean siblings = parent[a] == parent[b] && parent[a] != t.vertices.size();
-      double gap;
-      if (separation != null && l < t.vertices.size() && r < t.vertices.size()) {
-        gap = separation.gap(t.vertices.get(l), t.vertices.get(r), siblings);
-      } else {
-        gap = defaultGap(siblings);
-      }
-      return (breadth[a] + breadth[b]) / 2 + gap;
-    }
   }
 
   // ---------------------------------------------------------------- the result
@@ -749,7 +384,7 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
   public static final class Result<V> {
     private final double[] cx;
     private final double[] cy;
-    private final Tree<V> tree;
+    private final IndexTree<V> tree;
     private final double[] levelStart;
     private final double[] levelSize;
     private final double width;
@@ -760,7 +395,7 @@ public final class TidyTreeLayout<V, E> implements LayoutAlgorithm2D<V, E> {
     private Result(
         double[] cx,
         double[] cy,
-        Tree<V> tree,
+        IndexTree<V> tree,
         double[] levelStart,
         double[] levelSize,
         double width,

@@ -130,7 +130,7 @@ class DrawingDigestTest {
         }
         pts.add(new Point(x, y));
       }
-      sb.append(DrawingBuilder.simplify(pts)).append('\n');
+      sb.append(NamespaceHulls.simplify(pts)).append('\n');
     }
     return sb.toString();
   }

@@ -1,7 +1,6 @@
 package org.pidnslab.app.graphview;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
@@ -31,11 +29,7 @@ import org.pidnslab.graph.Drawing;
 import org.pidnslab.graph.DrawingBuilder;
 import org.pidnslab.graph.DrawingOptions;
 import org.pidnslab.graph.LayoutChoice;
-import org.pidnslab.graph.NamespaceHull;
-import org.pidnslab.graph.Palette;
-import org.pidnslab.graph.Point;
 import org.pidnslab.graph.TaskNode;
-import org.pidnslab.graph.TreeEdge;
 import org.pidnslab.kernel.KernelEvent;
 import org.pidnslab.kernel.PidNamespace;
 import org.pidnslab.kernel.Task;
@@ -44,6 +38,11 @@ import org.pidnslab.kernel.Task;
  * The task graph: renders the drawing model of the current state (hulls, edges, task figures),
  * keeps figures by task so a change only moves and restyles what changed, and hands the kernel
  * events of each call to the {@link StoryAnimator}. Zoom with Ctrl+wheel, pan by dragging.
+ *
+ * <p>Over 600 lines because the figure bookkeeping, the background layout, the virtualisation of
+ * large pictures, selection, keyboard navigation and zoom all work on the same state (figures by
+ * serial, the drawing on show, the zoom); the hull and edge layers are in {@link
+ * HullAndEdgeLayers}.
  */
 public final class TaskGraphView extends StackPane {
   private static final double MARGIN = 24;
@@ -77,15 +76,14 @@ public final class TaskGraphView extends StackPane {
   static final int VIRTUAL_ABOVE = 1000;
 
   private final LabModel model;
-  private final Group hullLayer = new Group();
-  private final Group edgeLayer = new Group();
+  private final HullAndEdgeLayers lines = new HullAndEdgeLayers(MARGIN);
   private final Group nodeLayer = new Group();
   private final Group overlayLayer = new Group();
-  private final Group content = new Group(hullLayer, edgeLayer, nodeLayer, overlayLayer);
+  private final Group content =
+      new Group(lines.hullLayer, lines.edgeLayer, nodeLayer, overlayLayer);
   private final Rectangle backdrop = new Rectangle();
   private final ScrollPane scroller;
   private final Map<Integer, TaskFigure> figures = new HashMap<>();
-  private final Map<Long, Polyline> edgeLines = new HashMap<>();
   private final Map<Integer, Task> tasksBySerial = new HashMap<>();
   private final StoryAnimator animator;
   private final ComboBox<Motion> speed = new ComboBox<>();
@@ -196,8 +194,7 @@ public final class TaskGraphView extends StackPane {
       builder = new DrawingBuilder(new org.pidnslab.graph.AwtTextMetrics(g.typography()));
       figures.values().forEach(f -> nodeLayer.getChildren().remove(f));
       figures.clear();
-      edgeLines.clear();
-      edgeLayer.getChildren().clear();
+      lines.clearEdges();
       redraw();
     }
   }
@@ -229,12 +226,12 @@ public final class TaskGraphView extends StackPane {
   }
 
   public Group edges() {
-    return edgeLayer;
+    return lines.edgeLayer;
   }
 
   /** The line from a parent to a child, or null. */
   Polyline edge(int fromSerial, int toSerial) {
-    return edgeLines.get(((long) fromSerial << 32) | (toSerial & 0xffffffffL));
+    return lines.edge(fromSerial, toSerial);
   }
 
   /** Jumps every running animation to its end: the final frame, now. */
@@ -357,7 +354,7 @@ public final class TaskGraphView extends StackPane {
             + theme.background()
             + ";");
     content.setTranslateX(0);
-    drawHulls();
+    lines.drawHulls(drawing, theme);
     Map<Integer, double[]> before = new HashMap<>();
     List<TaskFigure> gone = new ArrayList<>();
     for (TaskFigure f : figures.values()) {
@@ -436,7 +433,7 @@ public final class TaskGraphView extends StackPane {
         f.setTranslateY(y);
       }
     }
-    drawEdges(window);
+    lines.drawEdges(drawing, theme, window);
     return born;
   }
 
@@ -525,97 +522,6 @@ public final class TaskGraphView extends StackPane {
 
   private String waitingFor(Task t) {
     return org.pidnslab.graph.WaitingNote.of(t);
-  }
-
-  private void drawHulls() {
-    hullLayer.getChildren().clear();
-    List<NamespaceHull> hulls = new ArrayList<>(drawing.hulls());
-    hulls.sort(Comparator.comparingInt(NamespaceHull::level));
-    for (NamespaceHull h : hulls) {
-      Polygon p = new Polygon();
-      for (Point pt : h.outline()) {
-        p.getPoints().addAll(pt.x() + MARGIN, pt.y() + MARGIN);
-      }
-      Color c = Color.web(Palette.hex(h.colorIndex()));
-      double fade = h.faded() ? theme.fadedOpacity() : 1;
-      p.setFill(c.deriveColor(0, 1, 1, theme.hullFillOpacity() * h.fillWeight() * fade));
-      p.setStroke(c.deriveColor(0, 1, 1, theme.hullStrokeOpacity() * fade));
-      p.setStrokeWidth(1.5);
-      p.getStyleClass().add("hull");
-      p.setId("hull-" + h.namespace() + "-" + h.part());
-      p.setMouseTransparent(true);
-      hullLayer.getChildren().add(p);
-      if (h.part() == 0 && !h.outline().isEmpty()) {
-        hullLayer.getChildren().add(hullName(h, c.deriveColor(0, 1, 0.75, fade)));
-      }
-    }
-  }
-
-  /** The namespace's name just above the left end of its hull's top edge. */
-  private javafx.scene.text.Text hullName(NamespaceHull h, Color colour) {
-    Point corner = h.topLeft();
-    javafx.scene.text.Text t = new javafx.scene.text.Text(h.namespace());
-    org.pidnslab.graph.Typography ty = theme.typography();
-    t.setFont(
-        javafx.scene.text.Font.font(
-            ty.family(), javafx.scene.text.FontWeight.BOLD, ty.detailSize()));
-    t.setFill(colour);
-    t.setX(corner.x() + MARGIN + 2);
-    t.setY(corner.y() + MARGIN - 3);
-    t.getStyleClass().add("hull-name");
-    t.setMouseTransparent(true);
-    return t;
-  }
-
-  private void drawEdges(org.pidnslab.graph.Box window) {
-    // edges are kept by (parent, child) and only their points change: thousands of edges are
-    // not rebuilt on every click
-    Map<Long, Polyline> next = new HashMap<>(drawing.edges().size() * 2);
-    List<javafx.scene.Node> order = new ArrayList<>(drawing.edges().size());
-    for (TreeEdge e : drawing.edges()) {
-      if (window != null && !window.intersects(e.bounds())) {
-        continue;
-      }
-      long key = ((long) e.fromSerial() << 32) | (e.toSerial() & 0xffffffffL);
-      Polyline line = edgeLines.remove(key);
-      if (line == null) {
-        line = new Polyline();
-        line.setId("edge-" + e.fromSerial() + "-" + e.toSerial());
-        line.setMouseTransparent(true);
-      }
-      if (!e.equals(line.getUserData())) {
-        List<Double> pts = new ArrayList<>(e.points().size() * 2);
-        for (Point pt : e.points()) {
-          pts.add(pt.x() + MARGIN);
-          pts.add(pt.y() + MARGIN);
-        }
-        line.getPoints().setAll(pts);
-        line.setStroke(Color.web(e.crossesNamespace() ? theme.crossEdge() : theme.edge()));
-        line.setStrokeWidth(theme.edgeWidth());
-        if (e.crossesNamespace()) {
-          line.getStrokeDashArray().setAll(5.0, 4.0);
-        } else {
-          line.getStrokeDashArray().clear();
-        }
-        line.setOpacity(e.faded() ? theme.fadedOpacity() : 1);
-        line.setUserData(e);
-      }
-      next.put(key, line);
-      order.add(line);
-    }
-    // touch the scene graph only for edges that came or went: re-adding thousands of children
-    // costs more than everything else in a redraw
-    List<Polyline> stale = new ArrayList<>(edgeLines.values());
-    if (!stale.isEmpty()) {
-      edgeLayer.getChildren().removeAll(new java.util.HashSet<>(stale));
-    }
-    for (javafx.scene.Node n : order) {
-      if (n.getParent() == null) {
-        edgeLayer.getChildren().add(n);
-      }
-    }
-    edgeLines.clear();
-    edgeLines.putAll(next);
   }
 
   /** Marks {@code t}'s figure as selected. */

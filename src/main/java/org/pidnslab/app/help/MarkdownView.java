@@ -3,8 +3,6 @@ package org.pidnslab.app.help;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -15,18 +13,35 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.parser.Parser;
 
 /**
- * A small Markdown renderer to JavaFX nodes, enough for the project's own documents: headings,
- * paragraphs, bulleted and numbered lists (with indented continuation lines), fenced code blocks,
- * pipe tables, and inline {@code `code`}, {@code **bold**} and {@code [links](https://...)}. No
- * WebView: every block is a {@link TextFlow}, a {@link Label} or a {@link GridPane}, styled by the
- * {@code md-*} classes in {@code lab.css}, so it follows the theme.
+ * The project's Markdown as JavaFX nodes. commonmark-java (with its GFM tables extension) parses;
+ * this class only renders the nodes the project's documents use: headings, paragraphs, bulleted and
+ * numbered lists, code blocks, tables, and inline code, bold, emphasis and links. No WebView: every
+ * block is a {@link TextFlow}, a {@link Label} or a {@link GridPane}, styled by the {@code md-*}
+ * classes in {@code lab.css}, so it follows the theme.
  */
 public final class MarkdownView extends VBox {
-  private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*)$");
-  private static final Pattern BULLET = Pattern.compile("^(\\s*)([-*]|\\d+\\.)\\s+(.*)$");
-  private static final Pattern TABLE_RULE = Pattern.compile("^\\|?\\s*:?-{3,}.*$");
+  private static final Parser PARSER =
+      Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
   private final Consumer<String> links;
   private final List<String> headings = new ArrayList<>();
@@ -39,7 +54,11 @@ public final class MarkdownView extends VBox {
     super(8);
     this.links = links;
     getStyleClass().add("md");
-    render(markdown.replace("\r\n", "\n").split("\n", -1));
+    for (Node b = PARSER.parse(codePipesEscaped(markdown)).getFirstChild();
+        b != null;
+        b = b.getNext()) {
+      block(b, 0);
+    }
   }
 
   /** The view in a scroll pane that wraps its text to the pane's width. */
@@ -80,74 +99,31 @@ public final class MarkdownView extends VBox {
     return plain.toString();
   }
 
-  private void render(String[] lines) {
-    int i = 0;
-    while (i < lines.length) {
-      String line = lines[i];
-      if (line.isBlank()) {
-        i++;
-      } else if (line.strip().startsWith("```")) {
-        StringBuilder code = new StringBuilder();
-        i++;
-        while (i < lines.length && !lines[i].strip().startsWith("```")) {
-          code.append(code.length() == 0 ? "" : "\n").append(lines[i]);
-          i++;
-        }
-        i++; // the closing fence
-        codeBlock(code.toString());
-      } else if (HEADING.matcher(line).matches()) {
-        Matcher m = HEADING.matcher(line);
-        m.matches();
-        heading(m.group(1).length(), m.group(2).strip());
-        i++;
-      } else if (line.strip().startsWith("|")) {
-        List<String> rows = new ArrayList<>();
-        while (i < lines.length && lines[i].strip().startsWith("|")) {
-          rows.add(lines[i].strip());
-          i++;
-        }
-        table(rows);
-      } else if (BULLET.matcher(line).matches()) {
-        Matcher m = BULLET.matcher(line);
-        m.matches();
-        int indent = m.group(1).length();
-        String marker = m.group(2);
-        StringBuilder item = new StringBuilder(m.group(3).strip());
-        i++;
-        while (i < lines.length
-            && !lines[i].isBlank()
-            && Character.isWhitespace(lines[i].charAt(0))
-            && !BULLET.matcher(lines[i]).matches()) {
-          item.append(' ').append(lines[i].strip());
-          i++;
-        }
-        listItem(indent, marker, item.toString());
-      } else {
-        StringBuilder para = new StringBuilder(line.strip());
-        i++;
-        while (i < lines.length
-            && !lines[i].isBlank()
-            && !lines[i].strip().startsWith("```")
-            && !lines[i].strip().startsWith("|")
-            && !HEADING.matcher(lines[i]).matches()
-            && !BULLET.matcher(lines[i]).matches()) {
-          para.append(' ').append(lines[i].strip());
-          i++;
-        }
-        TextFlow p = flow(para.toString(), "md-p");
-        getChildren().add(p);
-      }
+  // ---------------------------------------------------------------- blocks
+
+  private void block(Node b, int depth) {
+    if (b instanceof Heading h) {
+      headings.add(textOf(h));
+      TextFlow f = flow(h, "md-h" + Math.min(h.getLevel(), 3));
+      f.getStyleClass().add("md-heading");
+      getChildren().add(f);
+    } else if (b instanceof Paragraph p) {
+      getChildren().add(flow(p, "md-p"));
+    } else if (b instanceof FencedCodeBlock c) {
+      codeBlock(c.getLiteral());
+    } else if (b instanceof IndentedCodeBlock c) {
+      codeBlock(c.getLiteral());
+    } else if (b instanceof ListBlock l) {
+      list(l, depth);
+    } else if (b instanceof TableBlock t) {
+      table(t);
+    } else {
+      getChildren().add(flow(b, "md-p")); // a quote, a rule, HTML: its text as a paragraph
     }
   }
 
-  private void heading(int level, String text) {
-    headings.add(stripInline(text));
-    TextFlow h = flow(text, "md-h" + Math.min(level, 3));
-    h.getStyleClass().add("md-heading");
-    getChildren().add(h);
-  }
-
-  private void codeBlock(String code) {
+  private void codeBlock(String literal) {
+    String code = literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
     Label l = new Label(code);
     l.getStyleClass().add("md-code-block");
     l.setMinWidth(Label.USE_PREF_SIZE);
@@ -159,36 +135,57 @@ public final class MarkdownView extends VBox {
     getChildren().add(l);
   }
 
-  private void listItem(int indent, String marker, String text) {
-    String bullet = marker.endsWith(".") ? marker + " " : "•  ";
-    TextFlow f = new TextFlow();
-    f.getStyleClass().add("md-li");
-    f.getChildren().add(text(bullet, "md-bullet"));
-    plain.append(bullet);
-    inline(f, text, List.of());
-    plain.append('\n');
-    f.setPadding(new javafx.geometry.Insets(0, 0, 0, 12 + indent * 8));
-    getChildren().add(f);
-  }
-
-  private void table(List<String> rows) {
-    List<List<String>> cells = new ArrayList<>();
-    for (String r : rows) {
-      if (!TABLE_RULE.matcher(r).matches()) {
-        cells.add(splitRow(r));
+  /** One line per item, a bullet or its number in front; nested lists indent further. */
+  private void list(ListBlock l, int depth) {
+    int number = l instanceof OrderedList o ? o.getMarkerStartNumber() : 0;
+    for (Node item = l.getFirstChild(); item != null; item = item.getNext()) {
+      String bullet =
+          l instanceof OrderedList o ? number++ + o.getMarkerDelimiter() + " " : "\u2022  ";
+      TextFlow f = new TextFlow();
+      f.getStyleClass().add("md-li");
+      f.getChildren().add(text(bullet, "md-bullet"));
+      plain.append(bullet);
+      Node first = item.getFirstChild();
+      if (first instanceof Paragraph) {
+        inline(f, first, List.of());
+      }
+      plain.append('\n');
+      f.setPadding(new javafx.geometry.Insets(0, 0, 0, 12 + depth * 2 * 8));
+      getChildren().add(f);
+      for (Node rest = first instanceof Paragraph ? first.getNext() : first;
+          rest != null;
+          rest = rest.getNext()) {
+        block(rest, depth + 1);
       }
     }
-    if (cells.isEmpty()) {
-      return;
+  }
+
+  private void table(TableBlock t) {
+    List<List<Node>> cells = new ArrayList<>();
+    int headRows = 0;
+    for (Node section = t.getFirstChild(); section != null; section = section.getNext()) {
+      for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+        List<Node> r = new ArrayList<>();
+        for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+          r.add(cell);
+        }
+        cells.add(r);
+        headRows += section instanceof TableHead ? 1 : 0;
+      }
     }
     int cols = 0;
-    for (List<String> r : cells) {
+    for (List<Node> r : cells) {
       cols = Math.max(cols, r.size());
     }
+    if (cols == 0) {
+      return;
+    }
+    // columns share the width by their longest text, within bounds, so long cells wrap
     int[] weight = new int[cols];
-    for (List<String> r : cells) {
+    for (List<Node> r : cells) {
       for (int c = 0; c < r.size(); c++) {
-        weight[c] = Math.max(weight[c], Math.min(70, Math.max(10, stripInline(r.get(c)).length())));
+        int len = textOf(r.get(c)).length();
+        weight[c] = Math.max(weight[c], Math.min(70, Math.max(10, len)));
       }
     }
     int total = 0;
@@ -205,19 +202,146 @@ public final class MarkdownView extends VBox {
       grid.getColumnConstraints().add(cc);
     }
     for (int r = 0; r < cells.size(); r++) {
-      List<String> row = cells.get(r);
+      List<Node> row = cells.get(r);
+      boolean head = r < headRows;
       for (int c = 0; c < cols; c++) {
-        String cell = c < row.size() ? row.get(c) : "";
         TextFlow f = new TextFlow();
-        f.getStyleClass().add(r == 0 ? "md-th" : "md-td");
+        f.getStyleClass().add(head ? "md-th" : "md-td");
         f.setMinWidth(0);
-        inline(f, cell, r == 0 ? List.of("md-strong") : List.of());
+        if (c < row.size()) {
+          inline(f, row.get(c), head ? List.of("md-strong") : List.of());
+        }
         plain.append(c == 0 ? "" : " | ");
         grid.add(f, c, r);
       }
       plain.append('\n');
     }
     getChildren().add(grid);
+  }
+
+  // ---------------------------------------------------------------- inline
+
+  private TextFlow flow(Node block, String styleClass) {
+    TextFlow f = new TextFlow();
+    f.getStyleClass().add(styleClass);
+    inline(f, block, List.of());
+    plain.append('\n');
+    return f;
+  }
+
+  /** Appends the inline children of {@code parent} to {@code f}; runs of text become one node. */
+  private void inline(TextFlow f, Node parent, List<String> extra) {
+    StringBuilder run = new StringBuilder();
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+      if (n instanceof org.commonmark.node.Text t) {
+        run.append(t.getLiteral());
+      } else if (n instanceof SoftLineBreak) {
+        run.append(' ');
+      } else if (n instanceof HardLineBreak) {
+        run.append('\n');
+      } else if (n instanceof HtmlInline h) {
+        run.append(h.getLiteral());
+      } else {
+        flush(f, run, extra);
+        if (n instanceof Code c) {
+          add(f, c.getLiteral(), extra, "md-code");
+        } else if (n instanceof StrongEmphasis || n instanceof Emphasis) {
+          List<String> styled = new ArrayList<>(extra);
+          styled.add(n instanceof StrongEmphasis ? "md-strong" : "md-em");
+          inline(f, n, styled);
+        } else if (n instanceof Link l) {
+          link(f, l, extra);
+        } else {
+          inline(f, n, extra); // an image or an unknown node: its text
+        }
+      }
+    }
+    flush(f, run, extra);
+  }
+
+  /** A web link opens in the browser; a link within the documents is shown as a reference. */
+  private void link(TextFlow f, Link l, List<String> extra) {
+    String label = textOf(l);
+    String url = l.getDestination();
+    if (url.startsWith("http://") || url.startsWith("https://")) {
+      Hyperlink h = new Hyperlink(label);
+      h.getStyleClass().add("md-link");
+      h.setTooltip(new Tooltip(url));
+      h.setOnAction(e -> links.accept(url));
+      f.getChildren().add(h);
+      plain.append(label);
+    } else {
+      add(f, label, extra, "md-ref");
+    }
+  }
+
+  private void flush(TextFlow f, StringBuilder run, List<String> extra) {
+    if (run.length() > 0) {
+      add(f, run.toString(), extra, null);
+      run.setLength(0);
+    }
+  }
+
+  private void add(TextFlow f, String s, List<String> extra, String style) {
+    Text t = text(s, style);
+    t.getStyleClass().addAll(extra);
+    f.getChildren().add(t);
+    plain.append(s);
+  }
+
+  private static Text text(String s, String style) {
+    Text t = new Text(s);
+    t.getStyleClass().add("md-text");
+    if (style != null) {
+      t.getStyleClass().add(style);
+    }
+    return t;
+  }
+
+  /** The text a node shows, without markup: code spans without their backticks, links' labels. */
+  private static String textOf(Node node) {
+    StringBuilder sb = new StringBuilder();
+    appendText(node, sb);
+    return sb.toString().strip();
+  }
+
+  private static void appendText(Node node, StringBuilder sb) {
+    for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+      if (n instanceof org.commonmark.node.Text t) {
+        sb.append(t.getLiteral());
+      } else if (n instanceof Code c) {
+        sb.append(c.getLiteral());
+      } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+        sb.append(' ');
+      } else {
+        appendText(n, sb);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- the documents' dialect
+
+  /**
+   * {@code markdown} with every table row's pipes inside code spans escaped: the project's
+   * documents write {@code `a|b`} in a cell, where GFM would end the cell at the pipe.
+   */
+  static String codePipesEscaped(String markdown) {
+    StringBuilder out = new StringBuilder();
+    boolean fenced = false;
+    for (String line : markdown.replace("\r\n", "\n").split("\n", -1)) {
+      if (line.strip().startsWith("```")) {
+        fenced = !fenced;
+      }
+      if (!fenced && line.strip().startsWith("|") && line.contains("`")) {
+        List<String> cells = new ArrayList<>();
+        for (String cell : splitRow(line)) {
+          cells.add(cell.replace("|", "\\|"));
+        }
+        line = "| " + String.join(" | ", cells) + " |";
+      }
+      out.append(out.length() == 0 ? "" : "\n").append(line);
+    }
+    return out.toString();
   }
 
   /** The cells of a {@code | a | b |} row; a pipe inside backticks belongs to the cell. */
@@ -247,93 +371,8 @@ public final class MarkdownView extends VBox {
     return out;
   }
 
-  private TextFlow flow(String text, String styleClass) {
-    TextFlow f = new TextFlow();
-    f.getStyleClass().add(styleClass);
-    inline(f, text, List.of());
-    plain.append('\n');
-    return f;
-  }
-
-  /** Appends {@code s} to {@code f}: code spans, bold, links, plain text. */
-  private void inline(TextFlow f, String s, List<String> extra) {
-    int i = 0;
-    StringBuilder run = new StringBuilder();
-    while (i < s.length()) {
-      char ch = s.charAt(i);
-      int close;
-      if (ch == '`' && (close = s.indexOf('`', i + 1)) > i) {
-        flush(f, run, extra);
-        add(f, s.substring(i + 1, close), extra, "md-code");
-        i = close + 1;
-      } else if (s.startsWith("**", i) && (close = s.indexOf("**", i + 2)) > i) {
-        flush(f, run, extra);
-        List<String> bold = new ArrayList<>(extra);
-        bold.add("md-strong");
-        inline(f, s.substring(i + 2, close), bold);
-        i = close + 2;
-      } else if (ch == '[' && link(s, i) != null) {
-        flush(f, run, extra);
-        String[] l = link(s, i);
-        String label = l[0];
-        String url = l[1];
-        if (url.startsWith("http://") || url.startsWith("https://")) {
-          Hyperlink h = new Hyperlink(label);
-          h.getStyleClass().add("md-link");
-          h.setTooltip(new Tooltip(url));
-          h.setOnAction(e -> links.accept(url));
-          f.getChildren().add(h);
-          plain.append(label);
-        } else {
-          add(f, label, extra, "md-ref");
-        }
-        i = Integer.parseInt(l[2]);
-      } else {
-        run.append(ch);
-        i++;
-      }
-    }
-    flush(f, run, extra);
-  }
-
-  /** {label, url, index after the link} of a {@code [label](url)} at {@code i}, or null. */
-  private static String[] link(String s, int i) {
-    int mid = s.indexOf("](", i);
-    if (mid < 0 || s.substring(i, mid).contains("]")) {
-      return null;
-    }
-    int end = s.indexOf(')', mid);
-    if (end < 0) {
-      return null;
-    }
-    return new String[] {s.substring(i + 1, mid), s.substring(mid + 2, end), "" + (end + 1)};
-  }
-
-  private void flush(TextFlow f, StringBuilder run, List<String> extra) {
-    if (run.length() > 0) {
-      add(f, run.toString(), extra, null);
-      run.setLength(0);
-    }
-  }
-
-  private void add(TextFlow f, String s, List<String> extra, String style) {
-    Text t = text(s, style);
-    t.getStyleClass().addAll(extra);
-    f.getChildren().add(t);
-    plain.append(s);
-  }
-
-  private static Text text(String s, String style) {
-    Text t = new Text(s);
-    t.getStyleClass().add("md-text");
-    if (style != null) {
-      t.getStyleClass().add(style);
-    }
-    return t;
-  }
-
-  /** {@code s} without inline markup. */
+  /** {@code s} without inline markup: the text a heading of {@code s} shows. */
   public static String stripInline(String s) {
-    return s.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").replace("`", "").replace("**", "");
+    return textOf(PARSER.parse(s));
   }
 }

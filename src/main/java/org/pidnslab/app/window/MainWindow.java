@@ -65,6 +65,11 @@ import org.pidnslab.kernel.Task;
  * The Lab's window: the task graph in the middle, the namespace tree, inspector and {@code ps}
  * listing on the right, the kernel's event log and a statement field below, every system call in
  * the toolbar, the Syscalls menu, each task's context menu and a one-key shortcut.
+ *
+ * <p>Over 600 lines: it builds the whole window (toolbars, menus, the side tabs, the log, the
+ * statement field, keyboard handling) in one place, so that the layout reads from top to bottom;
+ * what each part does lives in its feature package. Splitting it further waits until the parallel
+ * work on the window (About, window size) has been merged, to keep those merges cheap.
  */
 public final class MainWindow {
   /** Long replays (jumps in a script of thousands of lines) run here, one at a time. */
