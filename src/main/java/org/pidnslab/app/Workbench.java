@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.geometry.Insets;
@@ -26,7 +25,6 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
 /**
  * The classroom side of the window: the experiment's script (editor, files, recent files, drag and
@@ -43,8 +41,13 @@ final class Workbench {
             return t;
           });
 
-  /** An autosave waits this long after a change, so a burst of clicks is one write. */
-  static final Duration AUTOSAVE_PAUSE = Duration.millis(300);
+  /**
+   * What the next autosave writes: the newest state wins, older ones not yet written are skipped.
+   */
+  private record Pending(Autosave target, String text, int position, Path from) {}
+
+  private final java.util.concurrent.atomic.AtomicReference<Pending> pending =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   private final Experiment experiment;
   private final ScriptEditor editor;
@@ -56,7 +59,6 @@ final class Workbench {
   private final Toast toast;
   private final Menu recent = new Menu("Open _Recent");
   private final CheckMenuItem quizItem = new CheckMenuItem("_Quiz mode: predict, then reveal");
-  private final PauseTransition autosaveBeat = new PauseTransition(AUTOSAVE_PAUSE);
   private Autosave autosave;
   private List<org.pidnslab.script.Lesson> lessons;
   private Window owner;
@@ -80,9 +82,12 @@ final class Workbench {
     fillRecent();
     quizItem.setId("quizItem");
     quizItem.selectedProperty().addListener((o, a, on) -> setQuiz(on));
-    autosaveBeat.setOnFinished(e -> autosaveNow());
-    experiment.textProperty().addListener((o, a, b) -> autosaveBeat.playFromStart());
-    experiment.positionProperty().addListener((o, a, b) -> autosaveBeat.playFromStart());
+    // no pause and no wait for the FX thread: a click is on disk within milliseconds, even while
+    // the window is busy drawing it (a click changes the text, then the position: the write
+    // thread usually takes both at once, else the second write follows the first at once)
+    experiment.textProperty().addListener((o, a, b) -> autosaveNow());
+    experiment.positionProperty().addListener((o, a, b) -> autosaveNow());
+    experiment.fileProperty().addListener((o, a, b) -> autosaveNow());
   }
 
   Experiment experiment() {
@@ -300,34 +305,45 @@ final class Workbench {
   }
 
   /**
-   * Writes the autosave (after the pause). The write and its fsync run on a background thread, in
-   * order, so a long script never stalls the window; a failure comes back as a toast.
+   * Writes the autosave now. The write and its fsync run on a background thread, in order, so a
+   * long script never stalls the window; changes made while a write runs go into the next one
+   * together. A failure comes back as a toast.
+   *
+   * @return completes with whether this state (or a newer one) is durably in the file
    */
-  void autosaveNow() {
+  java.util.concurrent.CompletableFuture<Boolean> autosaveNow() {
     if (autosave == null) {
-      return;
+      return java.util.concurrent.CompletableFuture.completedFuture(false);
     }
-    Autosave target = autosave;
-    String text = experiment.textProperty().get();
-    int position = experiment.positionProperty().get();
-    Path from = experiment.fileProperty().get();
-    AUTOSAVES.execute(
-        () -> {
-          try {
-            target.save(text, position, from);
-          } catch (IOException e) {
-            javafx.application.Platform.runLater(
-                () ->
-                    toast.show(
-                        "Autosave failed (" + e.getMessage() + "): save the experiment yourself",
-                        true));
-          }
-        });
+    pending.set(
+        new Pending(
+            autosave,
+            experiment.textProperty().get(),
+            experiment.positionProperty().get(),
+            experiment.fileProperty().get()));
+    return java.util.concurrent.CompletableFuture.supplyAsync(this::writePending, AUTOSAVES);
+  }
+
+  /** On the autosave thread: writes the newest pending state, if an earlier job has not. */
+  private boolean writePending() {
+    Pending p = pending.getAndSet(null);
+    if (p == null) {
+      return true; // a job queued before this one wrote this state or a newer one
+    }
+    try {
+      p.target().save(p.text(), p.position(), p.from());
+      return true;
+    } catch (IOException e) {
+      javafx.application.Platform.runLater(
+          () ->
+              toast.show(
+                  "Autosave failed (" + e.getMessage() + "): save the experiment yourself", true));
+      return false;
+    }
   }
 
   /** A clean exit: the autosave is no longer needed. */
   void closed() {
-    autosaveBeat.stop();
     if (autosave != null) {
       Autosave a = autosave;
       autosave = null; // a late change must not write it again
@@ -343,10 +359,10 @@ final class Workbench {
   }
 
   /**
-   * If a Lab crashed or was killed with an experiment open, asks whether to restore it. Shown
-   * without blocking, so the window is usable behind it.
+   * If Labs crashed or were killed with an experiment open, offers them back one after the other.
+   * Shown without blocking, so the window is usable behind it.
    *
-   * @return whether the offer is on show
+   * @return whether an offer is on show
    */
   boolean offerRecovery() {
     if (autosave == null) {
@@ -356,50 +372,106 @@ final class Workbench {
     if (left.isEmpty()) {
       return false;
     }
-    Autosave.Recovery r = left.get(0);
+    offer(left, 0);
+    return true;
+  }
+
+  /** Offers {@code left.get(i)}; the answer leads to the next. */
+  private void offer(List<Autosave.Recovery> left, int i) {
+    Autosave.Recovery r = left.get(i);
+    int more = left.size() - i - 1;
     ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
     // Discard deletes: it must not be what Esc or closing the dialog means
     ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.OTHER);
     ButtonType later = new ButtonType("Decide later", ButtonBar.ButtonData.CANCEL_CLOSE);
-    long lines = r.script().lines().count();
-    Alert a =
-        new Alert(
-            Alert.AlertType.CONFIRMATION,
-            "An experiment of "
-                + lines
-                + " lines"
-                + (r.file() == null ? "" : " (" + r.file().getFileName() + ")")
-                + ", autosaved at "
-                + DateTimeFormatter.ofPattern("HH:mm:ss")
-                    .withZone(ZoneId.systemDefault())
-                    .format(r.time())
-                + ", was not closed properly. Restore it?"
-                + (left.size() > 1
-                    ? " (" + (left.size() - 1) + " more will be offered after it.)"
-                    : ""),
-            restore,
-            discard,
-            later);
-    a.setHeaderText("Restore the last experiment?");
+    String after = more > 0 ? " (" + more + " more will be offered after it.)" : "";
+    String when =
+        DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault()).format(r.time());
+    Alert a;
+    if (r.restorable()) {
+      a =
+          new Alert(
+              Alert.AlertType.CONFIRMATION,
+              "An experiment of "
+                  + r.script().lines().count()
+                  + " lines"
+                  + (r.file() == null ? "" : " (" + r.file().getFileName() + ")")
+                  + ", autosaved at "
+                  + when
+                  + ", was not closed properly. Restore it?"
+                  + after,
+              restore,
+              discard,
+              later);
+      a.setHeaderText("Restore the last experiment?");
+    } else {
+      a =
+          new Alert(
+              Alert.AlertType.WARNING,
+              "The autosave "
+                  + r.path()
+                  + " (from "
+                  + when
+                  + ") cannot be restored: "
+                  + r.problem()
+                  + ". Discard it?"
+                  + after,
+              discard,
+              later);
+      a.setHeaderText("An autosave cannot be restored");
+    }
     a.initOwner(owner);
     a.initModality(javafx.stage.Modality.NONE);
     a.getDialogPane().setId("recoveryDialog");
     a.setOnHidden(
         e -> {
-          if (a.getResult() == restore) {
-            experiment.load(r.script(), r.file(), r.position());
-            experiment.markUnsaved();
-          }
-          if (a.getResult() == restore || a.getResult() == discard) {
-            Autosave.forget(r); // only an explicit answer deletes; the file stays otherwise
-            autosaveNow();
-            if (left.size() > 1 && owner != null && owner.isShowing()) {
-              offerRecovery(); // the next one a crash left behind
-            }
+          ButtonType answer = a.getResult();
+          if (answer == restore) {
+            // after the dialog is gone: the "save the current experiment?" question may come
+            javafx.application.Platform.runLater(() -> restore(left, i));
+          } else if (answer == discard) {
+            Autosave.forget(r);
+            next(left, i);
+          } else {
+            left.subList(i, left.size()).forEach(Autosave.Recovery::release); // a later start
           }
         });
     a.show();
-    return true;
+  }
+
+  /**
+   * Restores {@code left.get(i)}, asking first if an unsaved experiment would be replaced (a
+   * restored one is unsaved too). Its file is deleted only once this Lab's own autosave holds it.
+   */
+  private void restore(List<Autosave.Recovery> left, int i) {
+    Autosave.Recovery r = left.get(i);
+    if (!files.confirmDiscard()) {
+      left.subList(i, left.size()).forEach(Autosave.Recovery::release);
+      return;
+    }
+    experiment.load(r.script(), r.file(), r.position());
+    experiment.markUnsaved();
+    autosaveNow()
+        .thenAcceptAsync(
+            safe -> {
+              if (safe) {
+                Autosave.forget(r);
+              } else {
+                r.release(); // kept for the next start
+              }
+              next(left, i);
+            },
+            javafx.application.Platform::runLater);
+  }
+
+  private void next(List<Autosave.Recovery> left, int i) {
+    if (i + 1 < left.size()) {
+      if (owner != null && owner.isShowing()) {
+        offer(left, i + 1);
+      } else {
+        left.subList(i + 1, left.size()).forEach(Autosave.Recovery::release);
+      }
+    }
   }
 
   private void setQuiz(boolean on) {
