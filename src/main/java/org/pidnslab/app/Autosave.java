@@ -1,14 +1,10 @@
 package org.pidnslab.app;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -326,14 +322,7 @@ final class Autosave {
     Instant mtime = Instant.EPOCH;
     try {
       mtime = Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant();
-      if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-        return damaged(p, mtime, "not a regular file", c);
-      }
-      long size = Files.size(p);
-      if (size > MAX_BYTES) {
-        return damaged(p, mtime, "too large: " + (size >> 20) + " MB", c);
-      }
-      String all = decode(p);
+      String all = BoundedText.read(p, MAX_BYTES, LinkOption.NOFOLLOW_LINKS);
       int nl = all.indexOf('\n');
       Matcher h = HEADER.matcher(nl < 0 ? all : all.substring(0, nl));
       if (nl < 0 || !h.matches()) {
@@ -348,28 +337,13 @@ final class Autosave {
           Instant.parse(h.group(2)),
           null,
           c);
+    } catch (BoundedText.Refused e) {
+      return damaged(p, mtime, "it " + e.getMessage(), c);
     } catch (CharacterCodingException e) {
       return damaged(p, mtime, "damaged: not UTF-8 text", c);
     } catch (IOException | RuntimeException e) {
       return damaged(p, mtime, "damaged: " + e.getClass().getSimpleName(), c);
     }
-  }
-
-  /** The file as strict UTF-8, reading at most {@link #MAX_BYTES} even if it grew meanwhile. */
-  private static String decode(Path p) throws IOException {
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
-      bytes = in.readNBytes((int) MAX_BYTES + 1);
-    }
-    if (bytes.length > MAX_BYTES) {
-      throw new IOException("grew past the limit");
-    }
-    return StandardCharsets.UTF_8
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes))
-        .toString();
   }
 
   private static Recovery damaged(Path p, Instant time, String problem, Claim c) {

@@ -659,9 +659,13 @@ public final class MainWindow {
     help.setLinkOpener(opener);
   }
 
-  /** Opens a script as File → Open would (a file from the command line or the desktop). */
-  public void open(java.nio.file.Path file) {
-    workbench.files().openFile(file);
+  /**
+   * Opens a script as File → Open would (a file from the command line or the desktop).
+   *
+   * @return completes on the FX thread with whether it opened
+   */
+  public java.util.concurrent.CompletableFuture<Boolean> open(java.nio.file.Path file) {
+    return workbench.files().openFile(file);
   }
 
   private void find(String query) {

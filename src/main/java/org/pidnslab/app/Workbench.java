@@ -287,7 +287,7 @@ final class Workbench {
    * Files dropped on the window: the first {@code .pidns} among them opens (any file if none is),
    * after offering to save changes.
    *
-   * @return whether a script opened
+   * @return whether a file is being opened (it is read in the background)
    */
   boolean dropped(List<java.io.File> dropped) {
     java.io.File pick = null;
@@ -296,7 +296,11 @@ final class Workbench {
         pick = f;
       }
     }
-    return pick != null && files.openAsking(pick.toPath());
+    if (pick == null) {
+      return false;
+    }
+    var opening = files.openAsking(pick.toPath());
+    return !opening.isDone() || opening.getNow(false); // false only if the user cancelled
   }
 
   /** Keeps the experiment in {@code a} after every change; offers what a crash left behind. */

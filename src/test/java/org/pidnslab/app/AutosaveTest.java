@@ -181,7 +181,7 @@ class AutosaveTest {
     }
     List<Autosave.Recovery> left = new Autosave(dir).leftBehind();
     assertEquals(1, left.size());
-    assertEquals("too large: 2048 MB", left.get(0).problem());
+    assertEquals("it is larger than 16 MB", left.get(0).problem());
     Autosave.forget(left.get(0));
     assertFalse(Files.exists(huge));
   }
@@ -192,7 +192,7 @@ class AutosaveTest {
     assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
     List<Autosave.Recovery> left = new Autosave(dir).leftBehind(); // a read would block forever
     assertEquals(1, left.size());
-    assertEquals("not a regular file", left.get(0).problem());
+    assertEquals("it is not a regular file (a device, pipe or socket)", left.get(0).problem());
   }
 
   @Test

@@ -106,20 +106,10 @@ class CrashRecoveryTest {
   }
 
   private Process startLab(String... options) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd =
-        new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
-    cmd.addAll(org.pidnslab.FreshHome.jvmArgs());
-    cmd.addAll(
-        List.of(
-            "-Dglass.platform=Monocle",
-            "-Dmonocle.platform=Headless",
-            "-Dprism.order=sw",
-            "-Djava.awt.headless=true",
-            CrashDriver.Main.class.getName(),
-            state.toString()));
-    cmd.addAll(List.of(options));
-    return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    List<String> args = new java.util.ArrayList<>(List.of(state.toString()));
+    args.addAll(List.of(options));
+    return WindowTests.labProcess(CrashDriver.Main.class.getName(), args.toArray(String[]::new))
+        .start();
   }
 
   /** Reads the Lab's output until a line starts with {@code mark}; returns the rest of it. */

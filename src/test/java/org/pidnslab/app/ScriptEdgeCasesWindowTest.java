@@ -46,7 +46,7 @@ class ScriptEdgeCasesWindowTest {
     chosen = dir.resolve(name);
     Files.writeString(chosen, text);
     robot.clickOn("#fileMenu").clickOn("#openItem");
-    WaitForAsyncUtils.waitForFxEvents();
+    WindowTests.awaitFiles(window);
   }
 
   @Test
@@ -146,6 +146,7 @@ class ScriptEdgeCasesWindowTest {
             opened[0] =
                 window.workbench().dropped(java.util.List.of(picture.toFile(), script.toFile())));
     assertTrue(opened[0]);
+    WindowTests.awaitFiles(window);
     assertEquals("fork init a\n", window.experiment().textProperty().get());
     assertTrue(window.title().get().startsWith("dropped.pidns"));
   }

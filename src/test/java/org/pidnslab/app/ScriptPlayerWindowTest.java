@@ -93,6 +93,7 @@ class ScriptPlayerWindowTest {
     chosen = dir.resolve("lesson.pidns");
     Files.writeString(chosen, LESSON);
     robot.clickOn("#fileMenu").clickOn("#openItem");
+    WindowTests.awaitFiles(window);
   }
 
   @Test
@@ -213,6 +214,7 @@ class ScriptPlayerWindowTest {
     chosen = dir.resolve("broken.pidns");
     Files.writeString(chosen, "fork init a\nfork ghost b\nbogus\n");
     robot.clickOn("#fileMenu").clickOn("#openItem");
+    WindowTests.awaitFiles(window);
     assertEquals(1, Window.getWindows().size(), "no dialog");
     String problem = robot.lookup("#scriptProblems").queryLabeled().getText();
     assertTrue(problem.startsWith("Line 2: unknown task 'ghost'"), problem);
