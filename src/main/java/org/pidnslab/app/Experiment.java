@@ -53,6 +53,9 @@ public final class Experiment {
   private String[] lines = {""}; // the text split into lines, for captions
   private long lastEdit = Long.MIN_VALUE / 2;
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+  private final javafx.beans.property.ReadOnlyDoubleWrapper progress =
+      new javafx.beans.property.ReadOnlyDoubleWrapper();
+  private volatile boolean cancelled;
   private java.util.concurrent.Executor worker = Runnable::run;
   private java.util.concurrent.Executor fxThread = Runnable::run;
   private boolean threaded;
@@ -92,6 +95,22 @@ public final class Experiment {
   /** Whether a long replay is running in the background: the picture is about to change. */
   public ReadOnlyBooleanProperty busyProperty() {
     return busy.getReadOnlyProperty();
+  }
+
+  /** How far the running background replay is, from 0 to 1. */
+  public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+    return progress.getReadOnlyProperty();
+  }
+
+  /**
+   * Stops the running background replay (Esc): the machine on show becomes the state after the
+   * statements it got through, exactly, and moves queued behind it are dropped.
+   */
+  public void cancelReplay() {
+    if (busy.get()) {
+      cancelled = true;
+      pendingTarget = -1;
+    }
   }
 
   /** The machine this experiment drives. */
@@ -367,13 +386,15 @@ public final class Experiment {
       return;
     }
     busy.set(true);
+    cancelled = false;
+    progress.set(0);
     inFlightTarget = k;
     ScriptTrace basis = trace.get();
     worker.execute(
         () -> {
           LabModel.Replayed prepared;
           try {
-            prepared = prepared(todo);
+            prepared = prepared(todo, progressReporter(k));
           } catch (RuntimeException | Error e) {
             // never leave the window refusing every click: the old picture stays on show
             prepared = null;
@@ -391,21 +412,44 @@ public final class Experiment {
                 }
                 if (trace.get() != basis) {
                   // the script changed meanwhile: this replay is of an old text
-                  replayTo(Math.min(next >= 0 ? next : k, stepCount()));
+                  int target = r.size() < k ? r.size() : next >= 0 ? next : k;
+                  replayTo(Math.min(target, stepCount()));
                   return;
                 }
                 model.adopt(r);
-                setPosition(k);
-                if (next >= 0) {
+                setPosition(r.size()); // k, or where a cancelled replay stopped
+                if (next >= 0 && r.size() == k) {
                   jumpTo(next);
                 }
               });
         });
   }
 
+  /**
+   * On the replay's thread: stops when cancelled, and hands the progress to the FX thread at most
+   * every 50 ms (a replay of a million statements must not flood it).
+   */
+  private java.util.function.IntPredicate progressReporter(int total) {
+    long[] lastPost = {System.nanoTime()};
+    return done -> {
+      long now = System.nanoTime();
+      if (now - lastPost[0] > 50_000_000L) {
+        lastPost[0] = now;
+        double f = (double) done / total;
+        fxThread.execute(() -> progress.set(f));
+      }
+      return !cancelled;
+    };
+  }
+
   private static LabModel.Replayed prepared(List<Statement> statements) {
+    return prepared(statements, done -> true);
+  }
+
+  private static LabModel.Replayed prepared(
+      List<Statement> statements, java.util.function.IntPredicate keepGoing) {
     try {
-      return LabModel.prepare(statements);
+      return LabModel.prepare(statements, keepGoing);
     } catch (ScriptError e) {
       throw new IllegalStateException("the dry run got past these statements", e);
     }

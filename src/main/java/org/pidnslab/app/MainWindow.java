@@ -113,6 +113,15 @@ public final class MainWindow {
     scene = new Scene(root, width, height);
     theme.apply(scene);
     scene.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+    // a filter: wherever the keyboard is (the editor too), Esc stops a long replay
+    scene.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ESCAPE && experiment.busyProperty().get()) {
+            experiment.cancelReplay();
+            e.consume();
+          }
+        });
     scene
         .windowProperty()
         .addListener(

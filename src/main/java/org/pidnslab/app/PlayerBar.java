@@ -127,7 +127,10 @@ final class PlayerBar extends HBox {
     javafx.scene.control.ProgressIndicator working = new javafx.scene.control.ProgressIndicator();
     working.setId("replayProgress");
     working.setPrefSize(18, 18);
-    working.setTooltip(new Tooltip("Replaying the script up to the chosen step…"));
+    working.setTooltip(
+        new Tooltip("Replaying the script up to the chosen step… Esc or a click stops"));
+    working.progressProperty().bind(experiment.progressProperty());
+    working.setOnMouseClicked(e -> experiment.cancelReplay());
     working.visibleProperty().bind(experiment.busyProperty());
     working.managedProperty().bind(working.visibleProperty());
     getChildren().addAll(start, back, play, forward, end, track, working, where);
@@ -135,6 +138,7 @@ final class PlayerBar extends HBox {
     experiment.positionProperty().addListener((o, a, b) -> update());
     experiment.traceProperty().addListener((o, a, b) -> ticksChanged());
     experiment.busyProperty().addListener((o, a, b) -> update());
+    experiment.progressProperty().addListener((o, a, b) -> update());
     ticksChanged();
   }
 
@@ -194,7 +198,9 @@ final class PlayerBar extends HBox {
     int line = experiment.currentLineProperty().get();
     where.setText(
         experiment.busyProperty().get()
-            ? "replaying…"
+            ? String.format(
+                "replaying… %d%% (Esc stops)",
+                Math.round(experiment.progressProperty().get() * 100))
             : "step " + p + " / " + n + (line > 0 ? " · line " + line : ""));
   }
 

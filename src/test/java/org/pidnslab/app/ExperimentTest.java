@@ -64,6 +64,37 @@ class ExperimentTest {
     assertEquals(Experiment.ASYNC_ABOVE + 11, ex.model().kernel().taskCount());
   }
 
+  /** {@code tasks} forks, then {@code waits} waits that each walk all of init's children. */
+  static String slowScript(int tasks, int waits) {
+    return forks(tasks) + "wait init\n".repeat(waits);
+  }
+
+  @Test
+  void aCancelledReplayShowsTheExactStateWhereItStoppedAndReportedProgress() throws Exception {
+    Experiment ex = new Experiment(new LabModel());
+    ex.useThreads(worker, fx::add);
+    String script = slowScript(3000, 60_000);
+    ex.load(script, null, 0);
+    ex.jumpTo(ex.stepCount());
+    while (ex.progressProperty().get() == 0) {
+      drainFx(); // progress reports come through the FX thread
+    }
+    assertTrue(ex.busyProperty().get(), "still replaying");
+    ex.cancelReplay();
+    while (ex.busyProperty().get()) {
+      drainFx();
+    }
+    int p = ex.positionProperty().get();
+    assertTrue(p > 0 && p < ex.stepCount(), "stopped part way: " + p);
+    Experiment exact = new Experiment(new LabModel());
+    exact.load(script, null, p);
+    assertEquals(printed(exact), printed(ex), "the state after the first " + p + " steps");
+  }
+
+  private static String printed(Experiment ex) {
+    return String.join("\n", StatePrinter.lines(ex.model().kernel()));
+  }
+
   @Test
   void aReplayOfAScriptEditedMeanwhileIsThrownAway() throws Exception {
     Experiment ex = new Experiment(new LabModel());

@@ -137,6 +137,24 @@ class ScriptEdgeCasesWindowTest {
   }
 
   @Test
+  void escStopsALongReplayAtAnExactStepAfterShowingItsProgress(FxRobot robot) throws Exception {
+    Experiment ex = window.experiment();
+    robot.interact(() -> ex.load(ExperimentTest.slowScript(3000, 60_000), null, 0));
+    robot.interact(() -> ex.jumpTo(ex.stepCount())); // End: seconds of replay
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ex.progressProperty().get() > 0);
+    WaitForAsyncUtils.waitForFxEvents();
+    String where = robot.lookup("#playerPosition").queryLabeled().getText();
+    assertTrue(where.matches("replaying… [0-9]+% \\(Esc stops\\)"), where);
+    robot.type(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !ex.busyProperty().get());
+    WaitForAsyncUtils.waitForFxEvents();
+    int p = ex.positionProperty().get();
+    assertTrue(p > 0 && p < ex.stepCount(), "stopped part way: " + p);
+    assertEquals(1 + Math.min(p, 3000), window.model().kernel().taskCount(), "exactly step " + p);
+    assertTrue(robot.lookup("#playerPosition").queryLabeled().getText().startsWith("step " + p));
+  }
+
+  @Test
   void aDroppedScriptOpensAndOtherDroppedFilesAreIgnored(FxRobot robot) throws Exception {
     Path picture = Files.writeString(dir.resolve("notes.txt"), "not a script");
     Path script = Files.writeString(dir.resolve("dropped.pidns"), "fork init a\n");
