@@ -110,6 +110,26 @@ class ScriptEdgeCasesWindowTest {
   }
 
   @Test
+  void aTypedLineRunsAndIsAutosavedWhenEnterIsPressedNotAfterAPause(FxRobot robot)
+      throws Exception {
+    Autosave autosave = new Autosave(dir.resolve("state"));
+    robot.interact(() -> window.useAutosave(autosave));
+    robot.clickOn("#scriptArea");
+    robot.write("fork init typed");
+    robot.type(KeyCode.ENTER);
+    long entered = System.nanoTime();
+    assertEquals("fork init typed\n", window.experiment().textProperty().get(), "no pause");
+    WaitForAsyncUtils.waitFor(
+        5,
+        TimeUnit.SECONDS,
+        () ->
+            Files.exists(autosave.file())
+                && Files.readString(autosave.file()).endsWith("fork init typed\n"));
+    System.out.printf(
+        "autosave: Enter to durable file in %.1f ms%n", (System.nanoTime() - entered) / 1e6);
+  }
+
+  @Test
   void savingRightAfterTypingSavesTheTyping(FxRobot robot) throws Exception {
     robot.clickOn("#scriptArea");
     robot.write("fork init typed\n");
