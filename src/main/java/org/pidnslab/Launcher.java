@@ -19,7 +19,7 @@ import org.pidnslab.cli.PidnsLabCommand;
  * by name.
  */
 public final class Launcher {
-  static final String GUI_MAIN = "org.pidnslab.app.LabApp";
+  static final String GUI_MAIN = "org.pidnslab.app.window.LabApp";
 
   /** The file extension of scenario scripts, which the desktop opens in the Lab. */
   static final String SCRIPT_SUFFIX = ".pidns";

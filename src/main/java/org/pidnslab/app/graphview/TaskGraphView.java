@@ -1,0 +1,743 @@
+package org.pidnslab.app.graphview;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Group;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Polyline;
+import javafx.scene.shape.Rectangle;
+import javafx.util.StringConverter;
+import org.pidnslab.app.common.Theme;
+import org.pidnslab.app.model.LabModel;
+import org.pidnslab.graph.Drawing;
+import org.pidnslab.graph.DrawingBuilder;
+import org.pidnslab.graph.DrawingOptions;
+import org.pidnslab.graph.LayoutChoice;
+import org.pidnslab.graph.NamespaceHull;
+import org.pidnslab.graph.Palette;
+import org.pidnslab.graph.Point;
+import org.pidnslab.graph.TaskNode;
+import org.pidnslab.graph.TreeEdge;
+import org.pidnslab.kernel.KernelEvent;
+import org.pidnslab.kernel.PidNamespace;
+import org.pidnslab.kernel.Task;
+
+/**
+ * The task graph: renders the drawing model of the current state (hulls, edges, task figures),
+ * keeps figures by task so a change only moves and restyles what changed, and hands the kernel
+ * events of each call to the {@link StoryAnimator}. Zoom with Ctrl+wheel, pan by dragging.
+ */
+public final class TaskGraphView extends StackPane {
+  private static final double MARGIN = 24;
+
+  /** Small pictures are scaled up at most this much to fill the view. */
+  static final double MAX_AUTO_ZOOM = 1.6;
+
+  /**
+   * Automatic fitting never shrinks the picture (large type must stay large); the Fit button does.
+   */
+  static final double MIN_AUTO_ZOOM = 1.0;
+
+  /** At most this many figures are rebuilt in one frame. */
+  static final int REBUILDS_PER_FRAME = 250;
+
+  /** Above this many tasks the layout runs on a background thread. */
+  public static final int ASYNC_ABOVE = 1500;
+
+  private final java.util.concurrent.Executor layoutThread =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "pidns-lab-layout");
+            t.setDaemon(true);
+            return t;
+          });
+  private boolean building;
+  private int requested;
+  private boolean rematerializing;
+
+  /** Above this many tasks only the figures in view (and a margin) are in the scene graph. */
+  static final int VIRTUAL_ABOVE = 1000;
+
+  private final LabModel model;
+  private final Group hullLayer = new Group();
+  private final Group edgeLayer = new Group();
+  private final Group nodeLayer = new Group();
+  private final Group overlayLayer = new Group();
+  private final Group content = new Group(hullLayer, edgeLayer, nodeLayer, overlayLayer);
+  private final Rectangle backdrop = new Rectangle();
+  private final ScrollPane scroller;
+  private final Map<Integer, TaskFigure> figures = new HashMap<>();
+  private final Map<Long, Polyline> edgeLines = new HashMap<>();
+  private final Map<Integer, Task> tasksBySerial = new HashMap<>();
+  private final StoryAnimator animator;
+  private final ComboBox<Motion> speed = new ComboBox<>();
+  private final List<KernelEvent> pending = new ArrayList<>();
+  private DrawingBuilder builder = new DrawingBuilder();
+  private org.pidnslab.graph.Theme theme = org.pidnslab.graph.Theme.LIGHT;
+  private LayoutChoice layout = LayoutChoice.TREE;
+  private Drawing drawing;
+  private double zoom = 1;
+  private boolean userZoomed; // until the user zooms, small pictures are scaled up to fill the view
+  private Consumer<Task> onClick = t -> {};
+  private Function<Task, ContextMenu> contextMenus = t -> null;
+  private ContextMenu showing;
+
+  public TaskGraphView(LabModel model) {
+    this.model = model;
+    setId("graph");
+    setFocusTraversable(true);
+    getStyleClass().add("graph-surface");
+    content.getChildren().add(0, backdrop);
+    Group zoomGroup = new Group(content);
+    // the canvas is at least as large as the viewport, so a small picture sits in the middle
+    StackPane canvas = new StackPane(zoomGroup);
+    scroller = new ScrollPane(canvas);
+    canvas
+        .minWidthProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> scroller.getViewportBounds().getWidth(), scroller.viewportBoundsProperty()));
+    canvas
+        .minHeightProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> scroller.getViewportBounds().getHeight(), scroller.viewportBoundsProperty()));
+    canvas.setOnMouseClicked(
+        e -> {
+          requestFocus();
+          if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+            model.selectedProperty().set(null);
+          }
+        });
+    scroller.viewportBoundsProperty().addListener((o, a, b) -> autoFit());
+    scroller.hvalueProperty().addListener((o, a, b) -> scrolled());
+    scroller.vvalueProperty().addListener((o, a, b) -> scrolled());
+    content.scaleXProperty().addListener((o, a, b) -> scrolled());
+    scroller.viewportBoundsProperty().addListener((o, a, b) -> scrolled());
+    scroller.setPannable(true);
+    scroller.setFitToWidth(false);
+    scroller.setId("graphScroller");
+    getChildren().add(scroller);
+    animator = new StoryAnimator(this);
+    model.addOutcomeListener(o -> pending.addAll(o.events()));
+    scroller.addEventFilter(
+        ScrollEvent.SCROLL,
+        e -> {
+          if (e.isShortcutDown()) {
+            userZoomed = true;
+            setZoom(zoom * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1));
+            e.consume();
+          }
+        });
+    backdrop.setOnMouseClicked(
+        e -> {
+          requestFocus();
+          if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+            model.selectedProperty().set(null);
+          }
+        });
+    speed.setId("speed");
+    speed.getItems().setAll(Motion.values());
+    speed.setValue(Motion.NORMAL);
+    speed.setTooltip(new Tooltip("Animation speed; Instant shows the final picture at once"));
+    speed.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(Motion m) {
+            return m == null ? "" : "speed: " + m.title();
+          }
+
+          @Override
+          public Motion fromString(String s) {
+            return Motion.NORMAL;
+          }
+        });
+  }
+
+  /** The speed control for the toolbar. */
+  public ComboBox<Motion> speedControl() {
+    return speed;
+  }
+
+  public Motion motion() {
+    return speed.getValue() == null ? Motion.NORMAL : speed.getValue();
+  }
+
+  public void setOnTaskClicked(Consumer<Task> handler) {
+    onClick = handler;
+  }
+
+  public void setContextMenuFactory(Function<Task, ContextMenu> factory) {
+    contextMenus = factory;
+  }
+
+  public void setTheme(Theme t) {
+    org.pidnslab.graph.Theme g = t.graphTheme();
+    if (!g.equals(theme)) {
+      theme = g;
+      builder = new DrawingBuilder(new org.pidnslab.graph.AwtTextMetrics(g.typography()));
+      figures.values().forEach(f -> nodeLayer.getChildren().remove(f));
+      figures.clear();
+      edgeLines.clear();
+      edgeLayer.getChildren().clear();
+      redraw();
+    }
+  }
+
+  public void setLayoutChoice(LayoutChoice choice) {
+    if (choice != layout) {
+      layout = choice;
+      redraw();
+    }
+  }
+
+  public LayoutChoice layoutChoice() {
+    return layout;
+  }
+
+  /** The drawing on show. */
+  public Drawing drawing() {
+    return drawing;
+  }
+
+  /** The figure of a task, or null. */
+  public TaskFigure figure(Task t) {
+    return t == null ? null : figures.get(t.serial());
+  }
+
+  /** The overlay layer where animations put transient marks (labels, waves). */
+  public Group overlay() {
+    return overlayLayer;
+  }
+
+  public Group edges() {
+    return edgeLayer;
+  }
+
+  /** The line from a parent to a child, or null. */
+  Polyline edge(int fromSerial, int toSerial) {
+    return edgeLines.get(((long) fromSerial << 32) | (toSerial & 0xffffffffL));
+  }
+
+  /** Jumps every running animation to its end: the final frame, now. */
+  public void finishAnimations() {
+    animator.finish();
+  }
+
+  public boolean animating() {
+    return animator.running();
+  }
+
+  /** Rebuilds the picture from the kernel and animates what the pending events say happened. */
+  public void redraw() {
+    if (model.kernel().taskCount() <= ASYNC_ABOVE) {
+      requested++;
+      apply(
+          builder.build(
+              model.kernel(), new DrawingOptions(model.perspectiveProperty().get(), layout)));
+      return;
+    }
+    requested++;
+    if (!building) {
+      buildInBackground();
+    }
+  }
+
+  /**
+   * Large graphs are laid out off the FX thread. The kernel is not thread-safe and the FX thread
+   * keeps changing it, so the layout thread replays the experiment's statements into a private copy
+   * (a few milliseconds for thousands of statements: the history is the state) and draws that. Task
+   * and namespace serials are the same in the copy, so the picture maps back. Clicks made meanwhile
+   * coalesce into one more build.
+   */
+  private void buildInBackground() {
+    building = true;
+    int generation = requested;
+    List<org.pidnslab.script.Statement> history = model.history();
+    PidNamespace view = model.perspectiveProperty().get();
+    int viewSerial = view == null ? -1 : view.serial();
+    LayoutChoice choice = layout;
+    DrawingBuilder background =
+        new DrawingBuilder(new org.pidnslab.graph.AwtTextMetrics(theme.typography()));
+    layoutThread.execute(
+        () -> {
+          Drawing d;
+          try {
+            org.pidnslab.script.ScriptRunner copy = new org.pidnslab.script.ScriptRunner();
+            for (org.pidnslab.script.Statement st : history) {
+              copy.execute(st);
+            }
+            PidNamespace copyView = null;
+            for (PidNamespace ns : copy.kernel().namespaces()) {
+              if (ns.serial() == viewSerial) {
+                copyView = ns;
+              }
+            }
+            d = background.build(copy.kernel(), new DrawingOptions(copyView, choice));
+          } catch (org.pidnslab.script.ScriptError | RuntimeException e) {
+            d = null; // cannot happen for a history that ran once; fall back to the FX thread
+          }
+          Drawing built = d;
+          Platform.runLater(
+              () -> {
+                building = false;
+                if (generation != requested) {
+                  buildInBackground(); // newer clicks: draw their state instead
+                } else if (built != null) {
+                  apply(built);
+                } else {
+                  apply(
+                      builder.build(
+                          model.kernel(),
+                          new DrawingOptions(model.perspectiveProperty().get(), layout)));
+                }
+              });
+        });
+  }
+
+  /** Whether a background layout or a spread-out redraw is still running (tests wait for it). */
+  public boolean layingOut() {
+    return building || !deferred.isEmpty();
+  }
+
+  /** A figure whose content must be redrawn. */
+  private record Pending(TaskFigure figure, TaskNode node, String waiting) {}
+
+  private final java.util.ArrayDeque<Pending> deferred = new java.util.ArrayDeque<>();
+
+  /** Redraws the deferred figures a frame's worth at a time. */
+  private final javafx.animation.AnimationTimer settler =
+      new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+          for (int i = 0; i < REBUILDS_PER_FRAME && !deferred.isEmpty(); i++) {
+            Pending p = deferred.poll();
+            p.figure().update(p.node(), theme, p.waiting());
+          }
+          if (deferred.isEmpty()) {
+            stop();
+          }
+        }
+      };
+
+  private void apply(Drawing next) {
+    animator.finish();
+    Drawing old = drawing;
+    drawing = next;
+    tasksBySerial.clear();
+    for (Task t : model.kernel().tasks()) {
+      tasksBySerial.put(t.serial(), t);
+    }
+    backdrop.setWidth(drawing.width() + 2 * MARGIN);
+    backdrop.setHeight(drawing.height() + 2 * MARGIN);
+    backdrop.setFill(Color.web(theme.background()));
+    setBackground(new Background(new BackgroundFill(Color.web(theme.background()), null, null)));
+    scroller.setStyle(
+        "-fx-background: "
+            + theme.background()
+            + "; -fx-background-color: "
+            + theme.background()
+            + ";");
+    content.setTranslateX(0);
+    drawHulls();
+    Map<Integer, double[]> before = new HashMap<>();
+    List<TaskFigure> gone = new ArrayList<>();
+    for (TaskFigure f : figures.values()) {
+      before.put(f.serial(), new double[] {f.getTranslateX(), f.getTranslateY()});
+    }
+    List<Pending> changed = new ArrayList<>();
+    deferred.clear();
+    Map<Integer, TaskNode> nodes = drawing.tasksBySerial();
+    for (var it = figures.entrySet().iterator(); it.hasNext(); ) {
+      var e = it.next();
+      if (!nodes.containsKey(e.getKey())) {
+        gone.add(e.getValue());
+        it.remove();
+      }
+    }
+    List<TaskFigure> born = materialize(changed);
+    nodeLayer.getChildren().removeAll(gone);
+    // a call that restyles thousands of tasks (kill -1) is drawn over several frames, newest
+    // tasks first, so no frame blocks the window for long
+    for (int i = 0; i < changed.size(); i++) {
+      Pending p = changed.get(i);
+      if (i < REBUILDS_PER_FRAME) {
+        p.figure().update(p.node(), theme, p.waiting());
+      } else {
+        deferred.add(p);
+      }
+    }
+    if (!deferred.isEmpty()) {
+      settler.start();
+    }
+    showSelection(model.selectedProperty().get());
+    autoFit();
+    List<KernelEvent> events = List.copyOf(pending);
+    pending.clear();
+    if (old != null && !motion().instant()) {
+      animator.play(events, before, born, gone, motion());
+    }
+  }
+
+  /**
+   * Puts into the scene graph the figures and edges that can be seen, and only those, once the
+   * picture has more than {@link #VIRTUAL_ABOVE} tasks: thousands of off-screen nodes would cost
+   * every frame. Small pictures keep every figure.
+   *
+   * @param changed collects figures whose content must be redrawn
+   * @return the figures created now
+   */
+  private List<TaskFigure> materialize(List<Pending> changed) {
+    List<TaskFigure> born = new ArrayList<>();
+    org.pidnslab.graph.Box window = visibleWindow();
+    for (TaskNode n : drawing.tasks()) {
+      TaskFigure f = figures.get(n.serial());
+      if (window != null && !window.intersects(n.box())) {
+        if (f != null) {
+          figures.remove(n.serial());
+          nodeLayer.getChildren().remove(f);
+        }
+        continue;
+      }
+      if (f == null) {
+        f = createFigure(n.serial());
+        figures.put(n.serial(), f);
+        nodeLayer.getChildren().add(f);
+        born.add(f);
+      }
+      String waiting = waitingFor(tasksBySerial.get(n.serial()));
+      if (f.needsUpdate(n, theme, waiting)) {
+        changed.add(new Pending(f, n, waiting));
+      }
+      double x = n.box().x() + MARGIN;
+      double y = n.box().y() + MARGIN;
+      if (f.getTranslateX() != x) {
+        f.setTranslateX(x);
+      }
+      if (f.getTranslateY() != y) {
+        f.setTranslateY(y);
+      }
+    }
+    drawEdges(window);
+    return born;
+  }
+
+  /** The part of the drawing in view, with a margin, or null when everything is drawn. */
+  private org.pidnslab.graph.Box visibleWindow() {
+    if (drawing == null || drawing.tasks().size() <= VIRTUAL_ABOVE) {
+      return null;
+    }
+    javafx.scene.Node viewport = scroller.lookup(".viewport");
+    double pad = 400;
+    if (viewport == null || viewport.getScene() == null) {
+      return new org.pidnslab.graph.Box(0, 0, 2400, 1600); // not shown yet: the top-left corner
+    }
+    Bounds inContent = content.sceneToLocal(viewport.localToScene(viewport.getLayoutBounds()));
+    return new org.pidnslab.graph.Box(
+        inContent.getMinX() - MARGIN - pad,
+        inContent.getMinY() - MARGIN - pad,
+        inContent.getWidth() + 2 * pad,
+        inContent.getHeight() + 2 * pad);
+  }
+
+  /** After a scroll or zoom of a large picture: bring in what came into view. */
+  private void scrolled() {
+    if (drawing == null || drawing.tasks().size() <= VIRTUAL_ABOVE || rematerializing) {
+      return;
+    }
+    rematerializing = true;
+    Platform.runLater(
+        () -> {
+          rematerializing = false;
+          List<Pending> changed = new ArrayList<>();
+          materialize(changed);
+          for (Pending p : changed) {
+            p.figure().update(p.node(), theme, p.waiting());
+          }
+          showSelection(model.selectedProperty().get());
+        });
+  }
+
+  private TaskFigure createFigure(int serial) {
+    TaskFigure fig = new TaskFigure(serial);
+    fig.setOnMouseClicked(
+        e -> {
+          requestFocus(); // arrow keys and one-letter shortcuts now reach the graph
+          if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+            Task t = tasksBySerial.get(fig.serial());
+            if (t != null) {
+              onClick.accept(t);
+            }
+            e.consume();
+          }
+        });
+    // the secondary press opens the menu (not every glass platform sends a menu event);
+    // the context-menu key does too
+    fig.setOnMousePressed(
+        e -> {
+          if (e.isSecondaryButtonDown()) {
+            showMenu(fig, e.getScreenX(), e.getScreenY());
+            e.consume();
+          }
+        });
+    fig.setOnContextMenuRequested(
+        e -> {
+          if (!e.isKeyboardTrigger()) {
+            return;
+          }
+          showMenu(fig, e.getScreenX(), e.getScreenY());
+          e.consume();
+        });
+    return fig;
+  }
+
+  private void showMenu(TaskFigure fig, double x, double y) {
+    Task t = tasksBySerial.get(fig.serial());
+    if (t == null) {
+      return;
+    }
+    if (showing != null) {
+      showing.hide();
+    }
+    showing = contextMenus.apply(t);
+    if (showing != null) {
+      showing.show(fig, x, y);
+    }
+  }
+
+  private String waitingFor(Task t) {
+    return org.pidnslab.graph.WaitingNote.of(t);
+  }
+
+  private void drawHulls() {
+    hullLayer.getChildren().clear();
+    List<NamespaceHull> hulls = new ArrayList<>(drawing.hulls());
+    hulls.sort(Comparator.comparingInt(NamespaceHull::level));
+    for (NamespaceHull h : hulls) {
+      Polygon p = new Polygon();
+      for (Point pt : h.outline()) {
+        p.getPoints().addAll(pt.x() + MARGIN, pt.y() + MARGIN);
+      }
+      Color c = Color.web(Palette.hex(h.colorIndex()));
+      double fade = h.faded() ? theme.fadedOpacity() : 1;
+      p.setFill(c.deriveColor(0, 1, 1, theme.hullFillOpacity() * h.fillWeight() * fade));
+      p.setStroke(c.deriveColor(0, 1, 1, theme.hullStrokeOpacity() * fade));
+      p.setStrokeWidth(1.5);
+      p.getStyleClass().add("hull");
+      p.setId("hull-" + h.namespace() + "-" + h.part());
+      p.setMouseTransparent(true);
+      hullLayer.getChildren().add(p);
+      if (h.part() == 0 && !h.outline().isEmpty()) {
+        hullLayer.getChildren().add(hullName(h, c.deriveColor(0, 1, 0.75, fade)));
+      }
+    }
+  }
+
+  /** The namespace's name just above the left end of its hull's top edge. */
+  private javafx.scene.text.Text hullName(NamespaceHull h, Color colour) {
+    Point corner = h.topLeft();
+    javafx.scene.text.Text t = new javafx.scene.text.Text(h.namespace());
+    org.pidnslab.graph.Typography ty = theme.typography();
+    t.setFont(
+        javafx.scene.text.Font.font(
+            ty.family(), javafx.scene.text.FontWeight.BOLD, ty.detailSize()));
+    t.setFill(colour);
+    t.setX(corner.x() + MARGIN + 2);
+    t.setY(corner.y() + MARGIN - 3);
+    t.getStyleClass().add("hull-name");
+    t.setMouseTransparent(true);
+    return t;
+  }
+
+  private void drawEdges(org.pidnslab.graph.Box window) {
+    // edges are kept by (parent, child) and only their points change: thousands of edges are
+    // not rebuilt on every click
+    Map<Long, Polyline> next = new HashMap<>(drawing.edges().size() * 2);
+    List<javafx.scene.Node> order = new ArrayList<>(drawing.edges().size());
+    for (TreeEdge e : drawing.edges()) {
+      if (window != null && !window.intersects(e.bounds())) {
+        continue;
+      }
+      long key = ((long) e.fromSerial() << 32) | (e.toSerial() & 0xffffffffL);
+      Polyline line = edgeLines.remove(key);
+      if (line == null) {
+        line = new Polyline();
+        line.setId("edge-" + e.fromSerial() + "-" + e.toSerial());
+        line.setMouseTransparent(true);
+      }
+      if (!e.equals(line.getUserData())) {
+        List<Double> pts = new ArrayList<>(e.points().size() * 2);
+        for (Point pt : e.points()) {
+          pts.add(pt.x() + MARGIN);
+          pts.add(pt.y() + MARGIN);
+        }
+        line.getPoints().setAll(pts);
+        line.setStroke(Color.web(e.crossesNamespace() ? theme.crossEdge() : theme.edge()));
+        line.setStrokeWidth(theme.edgeWidth());
+        if (e.crossesNamespace()) {
+          line.getStrokeDashArray().setAll(5.0, 4.0);
+        } else {
+          line.getStrokeDashArray().clear();
+        }
+        line.setOpacity(e.faded() ? theme.fadedOpacity() : 1);
+        line.setUserData(e);
+      }
+      next.put(key, line);
+      order.add(line);
+    }
+    // touch the scene graph only for edges that came or went: re-adding thousands of children
+    // costs more than everything else in a redraw
+    List<Polyline> stale = new ArrayList<>(edgeLines.values());
+    if (!stale.isEmpty()) {
+      edgeLayer.getChildren().removeAll(new java.util.HashSet<>(stale));
+    }
+    for (javafx.scene.Node n : order) {
+      if (n.getParent() == null) {
+        edgeLayer.getChildren().add(n);
+      }
+    }
+    edgeLines.clear();
+    edgeLines.putAll(next);
+  }
+
+  /** Marks {@code t}'s figure as selected. */
+  public void showSelection(Task t) {
+    for (TaskFigure f : figures.values()) {
+      f.setSelected(t != null && f.serial() == t.serial());
+    }
+  }
+
+  /** Scrolls so that {@code t} is in view. */
+  public void reveal(Task t) {
+    TaskNode n = t == null || drawing == null ? null : drawing.tasksBySerial().get(t.serial());
+    if (n == null) {
+      return;
+    }
+    double w = drawing.width() + 2 * MARGIN;
+    double h = drawing.height() + 2 * MARGIN;
+    scroller.setHvalue(Math.max(0, Math.min(1, (n.box().centerX() + MARGIN) / w)));
+    scroller.setVvalue(Math.max(0, Math.min(1, (n.box().centerY() + MARGIN) / h)));
+  }
+
+  /** Arrow keys move the selection: up to the parent, down to a child, sideways along the row. */
+  public boolean navigate(KeyCode code) {
+    Task t = model.selectedProperty().get();
+    if (drawing == null) {
+      return false;
+    }
+    if (t == null) {
+      if (code.isArrowKey()) {
+        model.selectedProperty().set(model.kernel().init());
+        return true;
+      }
+      return false;
+    }
+    TaskNode me = drawing.tasksBySerial().get(t.serial());
+    Task next = null;
+    switch (code) {
+      case UP -> next = t.realParent();
+      case DOWN -> next = t.children().isEmpty() ? null : t.children().get(0);
+      case LEFT, RIGHT -> {
+        if (me == null) {
+          return false;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (TaskNode n : drawing.tasks()) {
+          double dx = n.box().centerX() - me.box().centerX();
+          boolean sameRow = Math.abs(n.box().y() - me.box().y()) < 1;
+          boolean rightSide = code == KeyCode.RIGHT ? dx > 0 : dx < 0;
+          if (sameRow && rightSide && Math.abs(dx) < best) {
+            best = Math.abs(dx);
+            next = tasksBySerial.get(n.serial());
+          }
+        }
+      }
+      default -> {
+        return false;
+      }
+    }
+    if (next != null) {
+      model.selectedProperty().set(next);
+      reveal(next);
+    }
+    return true;
+  }
+
+  public void zoomIn() {
+    userZoomed = true;
+    setZoom(zoom * 1.25);
+  }
+
+  public void zoomOut() {
+    userZoomed = true;
+    setZoom(zoom / 1.25);
+  }
+
+  /** Scales the picture to fit the visible area, and keeps fitting it as it changes. */
+  public void fit() {
+    userZoomed = false;
+    if (drawing == null) {
+      return;
+    }
+    setZoom(Math.min(MAX_AUTO_ZOOM, fitScale())); // the whole picture, however small that makes it
+  }
+
+  private double fitScale() {
+    double w = Math.max(100, scroller.getViewportBounds().getWidth() - 4);
+    double h = Math.max(100, scroller.getViewportBounds().getHeight() - 4);
+    return Math.min(w / (drawing.width() + 2 * MARGIN), h / (drawing.height() + 2 * MARGIN));
+  }
+
+  /** Until the user zooms, small pictures grow (up to 1.6x) to fill the view; big ones scroll. */
+  private void autoFit() {
+    if (userZoomed || drawing == null || scroller.getViewportBounds().getWidth() <= 0) {
+      return;
+    }
+    setZoom(Math.max(MIN_AUTO_ZOOM, Math.min(MAX_AUTO_ZOOM, fitScale())));
+  }
+
+  public double zoom() {
+    return zoom;
+  }
+
+  private void setZoom(double z) {
+    zoom = Math.max(0.05, Math.min(4, z));
+    content.setScaleX(zoom);
+    content.setScaleY(zoom);
+  }
+
+  /** The task behind a figure serial, for the animator. */
+  Task task(int serial) {
+    return tasksBySerial.get(serial);
+  }
+
+  public TaskFigure figure(int serial) {
+    return figures.get(serial);
+  }
+
+  double margin() {
+    return MARGIN;
+  }
+
+  org.pidnslab.graph.Theme graphTheme() {
+    return theme;
+  }
+}

@@ -1,0 +1,120 @@
+package org.pidnslab.app.window;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.pidnslab.app.common.Icons;
+import org.pidnslab.app.common.Settings;
+import org.pidnslab.app.experiment.Autosave;
+import org.pidnslab.app.model.LabModel;
+
+/**
+ * The Lab's JavaFX application: opens the window on a fresh machine ({@code init} alone in {@code
+ * root}).
+ *
+ * <p>Named parameters, for the desktop, demos and the smoke test: {@code --open=FILE} opens a
+ * script as File → Open does (a narrated one at its first step); {@code --script=FILE} opens a
+ * script at its end (the state {@code pidns-lab run} prints); {@code --snapshot=FILE} saves a PNG
+ * of the window once it is shown; {@code --exit=true} quits after that (and skips the offer to
+ * restore a crashed experiment).
+ *
+ * <p>A plain start shows the welcome (unless "Don't show this again" was ticked): not when a file
+ * was given, not for a snapshot or demo run, and not while the offer to restore a crashed
+ * experiment is on show, so the two never compete.
+ */
+public final class LabApp extends Application {
+
+  /** Starts the window; see the class comment for the parameters. */
+  public static void main(String[] args) {
+    launch(args);
+  }
+
+  @Override
+  public void start(Stage stage) throws Exception {
+    Settings settings = new Settings();
+    LabModel model = new LabModel();
+    MainWindow window = new MainWindow(model, settings);
+    Scene scene = window.createScene(settings.width(), settings.height());
+    stage.titleProperty().bind(window.title());
+    Icons.apply(stage);
+    window.setLinkOpener(getHostServices()::showDocument);
+    stage.setScene(scene);
+    stage.setOnCloseRequest(
+        e -> {
+          if (!window.confirmClose()) {
+            e.consume();
+          }
+        });
+    stage.setOnHidden(
+        e -> {
+          settings.size(scene.getWidth(), scene.getHeight());
+          settings.flush();
+          window.closed();
+        });
+    Map<String, String> named = getParameters().getNamed();
+    boolean demo = "true".equals(named.get("exit"));
+    boolean fileGiven =
+        named.containsKey("script")
+            || named.containsKey("open")
+            || !getParameters().getUnnamed().isEmpty();
+    String given =
+        named.containsKey("script")
+            ? named.get("script")
+            : named.containsKey("open")
+                ? named.get("open")
+                : getParameters().getUnnamed().isEmpty()
+                    ? null
+                    : getParameters().getUnnamed().get(0);
+    // read off the FX thread (a pipe given as the file must not stop the window from showing)
+    CompletableFuture<Boolean> opened =
+        given != null && readable(Path.of(given))
+            ? window.open(Path.of(given))
+            : CompletableFuture.completedFuture(false);
+    if (named.containsKey("script")) {
+      opened.thenAccept(ok -> window.experiment().jumpTo(Integer.MAX_VALUE));
+    }
+    stage.show();
+    boolean recovering = !demo && window.useAutosave(new Autosave(Autosave.defaultDir()));
+    if (welcomeWanted(settings, demo || named.containsKey("snapshot"), fileGiven, recovering)) {
+      window.showWelcome();
+    }
+    if (named.containsKey("snapshot")) {
+      Path out = Path.of(named.get("snapshot"));
+      opened.whenComplete(
+          (ok, failure) -> {
+            window.graph().finishAnimations();
+            Platform.runLater(
+                () -> {
+                  try {
+                    Snapshots.save(scene, out);
+                  } catch (Exception ex) {
+                    System.err.println(
+                        "pidns-lab: cannot save snapshot " + out + ": " + ex.getMessage());
+                  }
+                  if (demo) {
+                    Platform.exit();
+                  }
+                });
+          });
+    }
+  }
+
+  /** Whether a start shows the welcome. */
+  static boolean welcomeWanted(
+      Settings settings, boolean demo, boolean fileGiven, boolean recovering) {
+    return settings.showWelcome() && !demo && !fileGiven && !recovering;
+  }
+
+  private static boolean readable(Path file) {
+    if (!Files.isReadable(file)) {
+      System.err.println("pidns-lab: " + file + ": cannot read the file");
+      return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,326 @@
+package org.pidnslab.app.window;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.prefs.Preferences;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.pidnslab.app.common.Settings;
+import org.pidnslab.app.experiment.Autosave;
+import org.pidnslab.app.graphview.Motion;
+import org.pidnslab.app.model.LabModel;
+
+/**
+ * A measuring harness for the window (not a test: it asserts nothing and prints figures). On
+ * headless Monocle it measures (1) the longest stall of the FX thread around each action with 5,000
+ * tasks, with a watchdog that keeps posting to the FX thread, and (2) the frame times while a call
+ * animates 500 visible tasks, and (3) the window between a click and its durable autosave ({@code
+ * -Dharness.autosaveOnly=true} measures only that). Run:
+ *
+ * <pre>
+ * mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=org.pidnslab.app.window.WindowPerfHarness
+ * </pre>
+ */
+public final class WindowPerfHarness extends Application {
+  private static final AtomicLong worstStallNanos = new AtomicLong();
+  private static volatile boolean watching;
+
+  /** Starts the harness on Monocle. */
+  public static void main(String[] args) {
+    System.setProperty("glass.platform", "Monocle");
+    System.setProperty("monocle.platform", "Headless");
+    System.setProperty("prism.order", "sw");
+    System.setProperty("java.awt.headless", "true");
+    launch(args);
+  }
+
+  @Override
+  public void start(Stage stage) {
+    Preferences prefs = Preferences.userRoot().node("org/pidnslab/perf-harness");
+    LabModel model = new LabModel();
+    MainWindow window = new MainWindow(model, new Settings(prefs));
+    stage.setScene(window.createScene(1280, 800));
+    stage.show();
+    Thread runner = new Thread(() -> measure(window, model), "harness");
+    runner.setDaemon(true);
+    runner.start();
+  }
+
+  private static void measure(MainWindow window, LabModel model) {
+    try {
+      startWatchdog();
+      if (Boolean.getBoolean("harness.autosaveOnly")) {
+        measureAutosave(window);
+        return;
+      }
+      System.out.println("== FX thread stalls around one action, 5,000 tasks");
+      onFx(() -> window.graph().speedControl().setValue(Motion.NORMAL));
+      onFx(() -> run(window, tree(5000)));
+      waitLayout(window);
+      String[] actions = {
+        "fork init extra1",
+        "fork w0 extra2",
+        "exit extra2",
+        "wait w0",
+        "clone init c newpid",
+        "fork c c1",
+        "kill init c1",
+        "wait c",
+        "exit w1",
+        "setsid w2",
+        "fork w2 extra3",
+        "unshare w3 newpid",
+        "fork w3 extra4",
+        "exit extra4",
+        "wait w3",
+        "kill init -1 SIGTERM"
+      };
+      List<Double> stalls = new ArrayList<>();
+      for (String a : actions) {
+        worstStallNanos.set(0);
+        onFx(() -> run(window, List.of(a)));
+        waitLayout(window);
+        Thread.sleep(150);
+        double ms = worstStallNanos.get() / 1e6;
+        stalls.add(ms);
+        System.out.printf("  %-26s worst stall %7.1f ms%n", a, ms);
+      }
+      Collections.sort(stalls);
+      System.out.printf(
+          "  median worst stall %.1f ms, max %.1f ms (goal: no action blocks > 100 ms)%n",
+          stalls.get(stalls.size() / 2), stalls.get(stalls.size() - 1));
+
+      if (Boolean.getBoolean("harness.clicksOnly")) {
+        return; // profiling the clicks alone
+      }
+      measureAutosave(window);
+      measureLongScript(window);
+
+      System.out.println("== frame times while animating 500 visible tasks");
+      onFx(() -> window.experiment().clear());
+      onFx(() -> run(window, tree(500)));
+      waitLayout(window);
+      List<Double> frames = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String stmt = i % 2 == 0 ? "fork init mover" + i : "exit mover" + (i - 1);
+        List<Long> stamps = Collections.synchronizedList(new ArrayList<>());
+        AnimationTimer[] timer = new AnimationTimer[1];
+        onFx(
+            () -> {
+              timer[0] =
+                  new AnimationTimer() {
+                    @Override
+                    public void handle(long now) {
+                      stamps.add(now);
+                    }
+                  };
+              timer[0].start();
+              run(window, List.of(stmt));
+            });
+        Thread.sleep(1500);
+        onFx(() -> timer[0].stop());
+        for (int j = 1; j < stamps.size(); j++) {
+          frames.add((stamps.get(j) - stamps.get(j - 1)) / 1e6);
+        }
+      }
+      Collections.sort(frames);
+      System.out.printf(
+          "  %d frames: median %.1f ms, p90 %.1f ms, max %.1f ms (goal: median <= 16 ms)%n",
+          frames.size(),
+          frames.get(frames.size() / 2),
+          frames.get((int) (frames.size() * 0.9)),
+          frames.get(frames.size() - 1));
+    } catch (Exception e) {
+      e.printStackTrace();
+    } finally {
+      Platform.exit();
+    }
+  }
+
+  /**
+   * A 10,000-statement script (a 6,000-task tree, then exits, waits, namespaces and signals):
+   * opening it, jumping to its end and back, and one edit, each timed on the FX thread until the
+   * picture is laid out, with the FX thread's worst stall meanwhile.
+   */
+  private static void measureLongScript(MainWindow window) throws Exception {
+    System.out.println("== a 10,000-statement script");
+    List<String> script = new ArrayList<>(tree(6000));
+    for (int s = 0; script.size() < 10_000; s++) {
+      String w = "w" + (s % 60);
+      script.add("fork " + w + " q" + s);
+      script.add(s % 3 == 0 ? "exit q" + s : "setsid q" + s);
+      script.add(s % 3 == 0 ? "wait " + w : "clone q" + s + " r" + s + " newpid");
+      script.add(s % 3 == 0 ? "kill init " + w + "x" + (s % 99) + " SIGTERM" : "exit r" + s);
+    }
+    String text = String.join("\n", script.subList(0, 10_000)) + "\n";
+    onFx(() -> window.experiment().clear());
+    waitLayout(window);
+    timed("open at the first step", window, () -> window.experiment().load(text, null, 0));
+    timed("jump to the end", window, () -> window.experiment().jumpTo(10_000));
+    timed("one step back", window, () -> window.experiment().stepBack());
+    timed("jump to the middle", window, () -> window.experiment().jumpTo(5_000));
+    timed("jump to the end again", window, () -> window.experiment().jumpTo(10_000));
+    timed(
+        "an edit (re-runs all)",
+        window,
+        () -> window.experiment().edit(window.experiment().textProperty().get() + "fork init z\n"));
+    int[] steps = new int[1];
+    onFx(() -> steps[0] = window.experiment().stepCount());
+    System.out.println("  steps in the script: " + steps[0]);
+  }
+
+  /**
+   * The window between a change and its durable copy: from a click (the call, the redraw it makes
+   * at once, then the autosave) to the moment the autosave file, renamed into place after its
+   * fsync, holds the statement, found by polling the file; in an empty experiment and after 5,000
+   * statements.
+   */
+  private static void measureAutosave(MainWindow window) throws Exception {
+    System.out.println("== autosave: a click until its durable copy");
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pidns-lab-harness");
+    Autosave autosave = new Autosave(dir);
+    onFx(() -> window.useAutosave(autosave));
+    for (int before : new int[] {0, 5000}) {
+      onFx(() -> window.experiment().clear());
+      if (before > 0) {
+        onFx(() -> run(window, tree(before)));
+      }
+      waitLayout(window);
+      List<Double> lags = new ArrayList<>();
+      List<Double> calls = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        String stmt = "fork init saved" + i;
+        AtomicLong changed = new AtomicLong();
+        AtomicLong returned = new AtomicLong();
+        onFx(
+            () -> {
+              changed.set(System.nanoTime()); // the click: the call, its redraw, the autosave
+              run(window, List.of(stmt));
+              returned.set(System.nanoTime());
+            });
+        long durable;
+        while (true) {
+          durable = System.nanoTime();
+          java.nio.file.Path f = autosave.file();
+          if (java.nio.file.Files.exists(f)
+              && java.nio.file.Files.readString(f).endsWith(stmt + "\n")) {
+            break;
+          }
+          Thread.onSpinWait();
+        }
+        lags.add((durable - changed.get()) / 1e6);
+        calls.add((returned.get() - changed.get()) / 1e6);
+        waitLayout(window);
+      }
+      Collections.sort(lags);
+      Collections.sort(calls);
+      System.out.printf(
+          "  after %5d statements: durable after median %.1f ms, p90 %.1f ms, max %.1f ms"
+              + " (the click's own FX work: median %.1f ms)%n",
+          before, lags.get(15), lags.get(27), lags.get(29), calls.get(15));
+    }
+    onFx(() -> window.closed());
+  }
+
+  private static void timed(String what, MainWindow window, Runnable action) throws Exception {
+    worstStallNanos.set(0);
+    long t0 = System.nanoTime();
+    onFx(action);
+    long fx = System.nanoTime() - t0;
+    waitLayout(window);
+    long all = System.nanoTime() - t0;
+    System.out.printf(
+        "  %-24s FX call %6.0f ms, until drawn %6.0f ms, worst FX stall %6.0f ms%n",
+        what, fx / 1e6, all / 1e6, worstStallNanos.get() / 1e6);
+  }
+
+  /** A fork tree of n tasks: init forks spawners w0, w1, ..., each forks up to 99 workers. */
+  static List<String> tree(int n) {
+    List<String> out = new ArrayList<>();
+    int made = 1;
+    for (int s = 0; made < n; s++) {
+      out.add("fork init w" + s);
+      made++;
+      for (int k = 0; k < 99 && made < n; k++) {
+        out.add("fork w" + s + " w" + s + "x" + k);
+        made++;
+      }
+    }
+    return out;
+  }
+
+  /** One statement as a click records it; many as a script opened at its end. */
+  private static void run(MainWindow window, List<String> statements) {
+    try {
+      if (statements.size() == 1) {
+        window.experiment().perform(statements.get(0));
+      } else {
+        window.experiment().load(String.join("\n", statements), null, statements.size());
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void waitLayout(MainWindow window) throws Exception {
+    for (int i = 0; i < 400; i++) {
+      boolean[] busy = new boolean[1];
+      onFx(
+          () ->
+              busy[0] =
+                  window.graph().layingOut()
+                      || window.graph().animating()
+                      || window.experiment().busyProperty().get());
+      if (!busy[0]) {
+        return;
+      }
+      Thread.sleep(25);
+    }
+  }
+
+  private static void onFx(Runnable r) throws Exception {
+    CountDownLatch done = new CountDownLatch(1);
+    Platform.runLater(
+        () -> {
+          try {
+            r.run();
+          } finally {
+            done.countDown();
+          }
+        });
+    if (!done.await(120, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("FX thread did not answer");
+    }
+  }
+
+  /** Posts to the FX thread every 2 ms and remembers the longest wait for it to run. */
+  private static void startWatchdog() {
+    watching = true;
+    Thread t =
+        new Thread(
+            () -> {
+              while (watching) {
+                long posted = System.nanoTime();
+                CountDownLatch ran = new CountDownLatch(1);
+                Platform.runLater(ran::countDown);
+                try {
+                  ran.await();
+                  worstStallNanos.accumulateAndGet(System.nanoTime() - posted, Math::max);
+                  Thread.sleep(2);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "watchdog");
+    t.setDaemon(true);
+    t.start();
+  }
+}

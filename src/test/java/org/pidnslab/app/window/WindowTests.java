@@ -1,0 +1,96 @@
+package org.pidnslab.app.window;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.function.Supplier;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.pidnslab.app.common.Settings;
+import org.pidnslab.app.experiment.ScriptFiles;
+import org.pidnslab.app.graphview.Motion;
+import org.pidnslab.app.model.LabModel;
+import org.testfx.api.FxRobot;
+
+/**
+ * What the window tests share: a Lab on the stage, a file chooser that answers without a dialog,
+ * and cleaning up.
+ */
+final class WindowTests {
+  private WindowTests() {}
+
+  /** A chooser that "picks" whatever {@code file} gives at the time it is asked (null: cancel). */
+  static ScriptFiles.Chooser answering(Supplier<Path> file) {
+    return new ScriptFiles.Chooser() {
+      @Override
+      public Path open(Window owner, Path near) {
+        return file.get();
+      }
+
+      @Override
+      public Path save(Window owner, Path suggested) {
+        return file.get();
+      }
+    };
+  }
+
+  /**
+   * Shows a fresh Lab on {@code stage} at the headless screen's size, with instant animations, its
+   * settings under {@code prefsNode}, and a file chooser that answers with {@code chosen}.
+   */
+  static MainWindow show(Stage stage, String prefsNode, Supplier<Path> chosen) {
+    MainWindow window =
+        new MainWindow(new LabModel(), new Settings(Preferences.userRoot().node(prefsNode)));
+    stage.setScene(window.createScene(1280, 800));
+    window.graph().speedControl().setValue(Motion.INSTANT);
+    window.workbench().files().setChooser(answering(chosen));
+    stage.show();
+    return window;
+  }
+
+  /**
+   * A Lab (or any class of the test classpath) as a process of its own: headless on Monocle, with
+   * this test run's fresh home.
+   */
+  static ProcessBuilder labProcess(String mainClass, String... args) {
+    String bin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    java.util.List<String> cmd =
+        new ArrayList<>(java.util.List.of(bin, "-cp", System.getProperty("java.class.path")));
+    cmd.addAll(org.pidnslab.FreshHome.jvmArgs());
+    cmd.addAll(
+        java.util.List.of(
+            "-Dglass.platform=Monocle",
+            "-Dmonocle.platform=Headless",
+            "-Dprism.order=sw",
+            "-Djava.awt.headless=true",
+            mainClass));
+    cmd.addAll(java.util.List.of(args));
+    return new ProcessBuilder(cmd).redirectErrorStream(true);
+  }
+
+  /** Waits until the files the window is reading (File → Open, recent files, drops) are open. */
+  static void awaitFiles(MainWindow window) throws java.util.concurrent.TimeoutException {
+    org.testfx.util.WaitForAsyncUtils.waitFor(
+        10,
+        java.util.concurrent.TimeUnit.SECONDS,
+        () -> window.workbench().files().readingProperty().get() == 0);
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /**
+   * After a test: hides every window but {@code stage} (dialogs, popups) and drops its settings.
+   */
+  static void closeAllBut(FxRobot robot, Stage stage, String prefsNode)
+      throws BackingStoreException {
+    robot.interact(
+        () -> {
+          for (Window w : new ArrayList<>(Window.getWindows())) {
+            if (w != stage) {
+              w.hide();
+            }
+          }
+        });
+    Preferences.userRoot().node(prefsNode).removeNode();
+  }
+}
