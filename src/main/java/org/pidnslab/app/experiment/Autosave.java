@@ -63,12 +63,12 @@ public final class Autosave {
       String problem,
       Claim claim) {
     /** Whether the file holds an experiment that can be restored. */
-    boolean restorable() {
+    public boolean restorable() {
       return problem == null;
     }
 
     /** Leaves the file for a later start ("Decide later"). */
-    void release() {
+    public void release() {
       claim.close();
     }
   }

@@ -49,7 +49,13 @@ public final class Workbench {
   /**
    * What the next autosave writes: the newest state wins, older ones not yet written are skipped.
    */
-  private record Pending(Autosave target, String text, int position, Path from) {}
+  private record Pending(long seq, Autosave target, String text, int position, Path from) {}
+
+  /** Numbers the states handed to the autosave; the newest one on disk. */
+  private final java.util.concurrent.atomic.AtomicLong autosaveSeq =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private volatile long durableSeq;
 
   private final java.util.concurrent.atomic.AtomicReference<Pending> pending =
       new java.util.concurrent.atomic.AtomicReference<>();
@@ -324,31 +330,37 @@ public final class Workbench {
     if (autosave == null) {
       return java.util.concurrent.CompletableFuture.completedFuture(false);
     }
+    long seq = autosaveSeq.incrementAndGet();
     pending.set(
         new Pending(
+            seq,
             autosave,
             experiment.textProperty().get(),
             experiment.positionProperty().get(),
             experiment.fileProperty().get()));
-    return java.util.concurrent.CompletableFuture.supplyAsync(this::writePending, AUTOSAVES);
+    return java.util.concurrent.CompletableFuture.supplyAsync(() -> writePending(seq), AUTOSAVES);
   }
 
-  /** On the autosave thread: writes the newest pending state, if an earlier job has not. */
-  private boolean writePending() {
+  /**
+   * On the autosave thread: writes the newest pending state, unless an earlier job took it.
+   *
+   * @return whether state {@code seq}, or a newer one, is on disk
+   */
+  private boolean writePending(long seq) {
     Pending p = pending.getAndSet(null);
-    if (p == null) {
-      return true; // a job queued before this one wrote this state or a newer one
+    if (p != null) {
+      try {
+        p.target().save(p.text(), p.position(), p.from());
+        durableSeq = Math.max(durableSeq, p.seq());
+      } catch (IOException e) {
+        javafx.application.Platform.runLater(
+            () ->
+                toast.show(
+                    "Autosave failed (" + e.getMessage() + "): save the experiment yourself",
+                    true));
+      }
     }
-    try {
-      p.target().save(p.text(), p.position(), p.from());
-      return true;
-    } catch (IOException e) {
-      javafx.application.Platform.runLater(
-          () ->
-              toast.show(
-                  "Autosave failed (" + e.getMessage() + "): save the experiment yourself", true));
-      return false;
-    }
+    return durableSeq >= seq;
   }
 
   /** A clean exit: the autosave is no longer needed. */
