@@ -67,6 +67,15 @@ jpackage --type app-image "${common[@]}" \
   --add-modules "$modules" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands" \
   --dest "$dist"
+# --- native helper (issue 15) -----------------------------------------------------------------
+# 'pidns-lab verify' and 'live' look for pidns-lab-helper next to pidns-lab.jar (lib/app/); the
+# .tar.gz and the .deb are made from this app-image, so both carry it.
+if [ -x target/pidns-lab-helper ]; then
+  install -m 0755 target/pidns-lab-helper "$dist/$name/lib/app/pidns-lab-helper"
+else
+  echo "app-image: no target/pidns-lab-helper (no C compiler at build time): verify will say so"
+fi
+# --- end native helper ------------------------------------------------------------------------
 echo "app-image: $dist/$name ($(du -sh "$dist/$name" | cut -f1), $((SECONDS - start)) s)"
 $only_image && exit 0
 

@@ -13,7 +13,7 @@ pass=0 fail=0
 cd "$dir" || exit 2
 for f in *.pidns; do
     b=${f%.pidns}
-    "$here/replay" "$f" >"$tmp/out" 2>"$tmp/err"
+    "$here/replay" replay "$f" >"$tmp/out" 2>"$tmp/err"
     echo $? >"$tmp/rc"
     ok=1
     cmp -s "$tmp/out" "$b.expected" || { ok=0; echo "FAIL $f: stdout differs"; diff "$b.expected" "$tmp/out" | head -20; }

@@ -29,9 +29,9 @@ for f in *.pidns; do
     else
         cp "$f" "$tmp/$f"
     fi
-    (cd "$tmp" && "$here/replay" "$f" >"$tmp/out1" 2>"$tmp/err1"; echo $? >"$tmp/rc1")
+    (cd "$tmp" && "$here/replay" replay "$f" >"$tmp/out1" 2>"$tmp/err1"; echo $? >"$tmp/rc1")
     if [ "$mode" = record ]; then
-        (cd "$tmp" && "$here/replay" "$f" >"$tmp/out2" 2>"$tmp/err2"; echo $? >"$tmp/rc2")
+        (cd "$tmp" && "$here/replay" replay "$f" >"$tmp/out2" 2>"$tmp/err2"; echo $? >"$tmp/rc2")
         if cmp -s "$tmp/out1" "$tmp/out2" && cmp -s "$tmp/rc1" "$tmp/rc2" && [ "$(cat "$tmp/rc1")" = 0 ]; then
             cp "$tmp/out1" "$rec/$b.expected"
             cp "$tmp/rc1" "$rec/$b.exitcode"

@@ -26,7 +26,7 @@ MIN_STATEMENTS = 8
 
 
 def replay(workdir, name):
-    p = subprocess.run([REPLAY, name], cwd=workdir, capture_output=True, timeout=180)
+    p = subprocess.run([REPLAY, 'replay', name], cwd=workdir, capture_output=True, timeout=180)
     return p.returncode, p.stdout, p.stderr
 
 

@@ -76,6 +76,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void hostSitsBelowTheCommandLine() {
+    // this machine's kernel and /proc: the simulation to compare with, JSON quoting, the diff
+    noClasses()
+        .that()
+        .resideInAPackage("org.pidnslab.host..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages(
+            "org.pidnslab.host..",
+            "org.pidnslab.script..",
+            "org.pidnslab.kernel..",
+            "org.pidnslab.export..",
+            "com.github.difflib..",
+            "java..")
+        .check(classes);
+  }
+
+  @Test
   void exportDrawsFromTheDrawingModelWithJava2dAndJFreeOnly() {
     noClasses()
         .that()
@@ -104,7 +122,7 @@ class ArchitectureTest {
             "org.pidnslab.kernel..", "org.pidnslab.script..", "org.pidnslab.graph..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("org.pidnslab.export..", "org.pidnslab.cli..")
+        .resideInAnyPackage("org.pidnslab.export..", "org.pidnslab.cli..", "org.pidnslab.host..")
         .check(classes);
   }
 }

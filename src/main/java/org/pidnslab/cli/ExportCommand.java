@@ -1,9 +1,6 @@
 package org.pidnslab.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,17 +14,23 @@ import org.pidnslab.graph.LayoutChoice;
 import org.pidnslab.graph.Theme;
 import org.pidnslab.kernel.Kernel;
 import org.pidnslab.kernel.PidNamespace;
+import org.pidnslab.script.Deadline;
+import org.pidnslab.script.SafeText;
 import org.pidnslab.script.ScriptError;
 import org.pidnslab.script.ScriptRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code pidns-lab export SCRIPT --format F -o OUT}: the picture, graph or state of a scenario as a
  * file, headless. Any error is one line on stderr and exit status 2, and leaves OUT as it was.
+ * {@code -o -} writes to standard output; any other OUT is replaced atomically ({@link
+ * org.pidnslab.script.AtomicFile}), which refuses devices, FIFOs and read-only files.
  */
 @Command(
     name = "export",
@@ -38,6 +41,9 @@ import picocli.CommandLine.Spec;
       "Needs no display. Exit status: 0 written, 2 an error (one line on stderr; OUT unchanged)."
     })
 final class ExportCommand implements Callable<Integer> {
+  /** {@code -o -}: write to standard output. */
+  static final String STDOUT = "-";
+
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "SCRIPT", description = "The .pidns script.")
@@ -54,7 +60,9 @@ final class ExportCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       required = true,
       paramLabel = "OUT",
-      description = "The file to write (replaced atomically).")
+      description =
+          "The file to write, replaced atomically (never a device, FIFO or read-only file);"
+              + " - for standard output.")
   Path output;
 
   @Option(
@@ -92,6 +100,10 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--transparent", description = "png: leave the background transparent.")
   boolean transparent;
 
+  @Mixin TimeoutOption timeout;
+
+  @ParentCommand PidnsLabCommand parent;
+
   @Override
   public Integer call() {
     try {
@@ -102,12 +114,15 @@ final class ExportCommand implements Callable<Integer> {
       return e.getCause() instanceof ScriptError ? fail(e.getMessage(), "") : fail(e.getMessage());
     } catch (UsageProblem e) {
       return fail(e.getMessage());
+    } catch (Scripts.Unreadable e) {
+      return fail(e.getMessage(), "");
     } catch (IOException e) {
       return fail(e.getMessage() == null ? output + ": cannot write" : e.getMessage());
     }
   }
 
-  private void export() throws UsageProblem, ExportException, IOException {
+  private void export() throws UsageProblem, Scripts.Unreadable, ExportException, IOException {
+    Deadline deadline = timeout.start();
     ExportFormat fmt = parse(() -> ExportFormat.named(format));
     Theme th = parse(() -> Theme.named(theme));
     LayoutChoice lay = layout();
@@ -117,8 +132,8 @@ final class ExportCommand implements Callable<Integer> {
     if (at != null && at < 0) {
       throw new UsageProblem("--at must be a line number: " + at);
     }
-    String text = read();
-    Scenario scenario = Scenario.of(file, text);
+    String text = Scripts.read(file);
+    Scenario scenario = Scenario.of(file, text).withDeadline(deadline);
     if (at != null) {
       scenario = scenario.until(at);
     }
@@ -129,7 +144,12 @@ final class ExportCommand implements Callable<Integer> {
             .withScale(scale)
             .withTransparentBackground(transparent)
             .withScenario(scenario);
-    Exporter.export(fmt, request, output);
+    if (output.toString().equals(STDOUT)) {
+      Exporter.write(fmt, request, parent.out()); // straight out: a pipe cannot be replaced
+      parent.out().flush();
+    } else {
+      Exporter.export(fmt, request, output);
+    }
   }
 
   private LayoutChoice layout() throws UsageProblem {
@@ -155,22 +175,12 @@ final class ExportCommand implements Callable<Integer> {
         "no namespace '" + view + "' at that point; there are " + String.join(", ", names));
   }
 
-  private String read() throws UsageProblem {
-    try {
-      return new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UsageProblem(file + ": no such file");
-    } catch (IOException e) {
-      throw new UsageProblem(file + ": cannot read: " + e.getMessage());
-    }
-  }
-
   private int fail(String message) {
     return fail(message, "pidns-lab export: ");
   }
 
   private int fail(String message, String prefix) {
-    spec.commandLine().getErr().println(prefix + message);
+    spec.commandLine().getErr().println(SafeText.escapeControls(prefix + message));
     return ScriptRun.SCRIPT_ERROR;
   }
 

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import org.pidnslab.script.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +21,13 @@ import picocli.CommandLine.Spec;
       "PID Namespace Lab: a kernel-faithful simulation of Linux PID namespaces.",
       "Run without a subcommand (from the fat jar) to open the window."
     },
-    subcommands = {RunCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ExportCommand.class,
+      VerifyCommand.class,
+      LiveCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class PidnsLabCommand implements Runnable {
   @Spec CommandSpec spec;
   private final PrintStream out;
@@ -57,10 +64,37 @@ public final class PidnsLabCommand implements Runnable {
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
-          cmd.getErr().println("pidns-lab: " + ex.getMessage());
+          cmd.getErr().println(SafeText.escapeControls("pidns-lab: " + ex.getMessage()));
           return 2;
         });
-    int status = cl.execute(args);
+    // a wrong option or value is one line that says where help is, not the whole usage
+    cl.setParameterExceptionHandler(
+        (ex, badArgs) -> {
+          String name = ex.getCommandLine().getCommandSpec().qualifiedName();
+          ex.getCommandLine()
+              .getErr()
+              .println(
+                  SafeText.escapeControls(
+                      name + ": " + ex.getMessage() + " (see '" + name + " --help')"));
+          return 2;
+        });
+    int status;
+    try {
+      status = cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // what is left after the limits (a script of millions of labels, a huge picture):
+      // the stack has unwound, so the one line can be printed
+      out.flush();
+      err.println(
+          "pidns-lab: out of memory: the scenario needs more than this Java heap ("
+              + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+              + " MB; set a larger one with JAVA_TOOL_OPTIONS=-Xmx...)");
+      status = 2;
+    } catch (StackOverflowError e) {
+      out.flush();
+      err.println("pidns-lab: the scenario is nested too deeply for this Java stack");
+      status = 2;
+    }
     out.flush();
     err.flush();
     return status;

@@ -1,20 +1,22 @@
 package org.pidnslab.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import java.io.Reader;
 import java.util.concurrent.Callable;
+import org.pidnslab.script.Deadline;
 import org.pidnslab.script.ScriptRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code pidns-lab run [--explain] FILE}: runs a scenario and prints results and final state. */
+/**
+ * {@code pidns-lab run [--explain] [--timeout SECONDS] FILE}: runs a scenario and prints results
+ * and final state.
+ */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
@@ -35,19 +37,26 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The .pidns script to run.")
   String file;
 
+  @Mixin TimeoutOption timeout;
+
   @Override
   public Integer call() {
-    String text;
+    Deadline deadline = timeout.start();
+    // read as it runs (any length in bounded memory); lenient decoding: a stray byte becomes
+    // U+FFFD and then a FILE:LINE error, not a crash
+    Reader in;
     try {
-      // lenient decoding: a stray byte becomes U+FFFD and then a FILE:LINE error, not a crash
-      text = new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      spec.commandLine().getErr().println(file + ": no such file");
-      return ScriptRun.SCRIPT_ERROR;
-    } catch (IOException e) {
-      spec.commandLine().getErr().println(file + ": cannot read: " + e.getMessage());
+      in = Scripts.open(file);
+    } catch (Scripts.Unreadable e) {
+      spec.commandLine().getErr().println(e.getMessage());
       return ScriptRun.SCRIPT_ERROR;
     }
-    return ScriptRun.run(file, text, parent.out(), parent.err(), explain);
+    int status = ScriptRun.run(file, in, parent.out(), parent.err(), explain, deadline);
+    try {
+      in.close();
+    } catch (IOException e) {
+      // a file already read to its end: nothing is lost, the status stands
+    }
+    return status;
   }
 }

@@ -7,7 +7,10 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -20,6 +23,7 @@ import javax.imageio.stream.ImageOutputStream;
 import org.pidnslab.graph.Theme;
 import org.pidnslab.graph.Typography;
 import org.pidnslab.script.Narration;
+import org.pidnslab.script.ScriptParser;
 import org.pidnslab.script.Statement;
 
 /**
@@ -35,92 +39,124 @@ final class AnimatedGif {
   private static final int MAX_DELAY_CS = 700;
   private static final int LAST_FRAME_EXTRA_CS = 200;
 
-  /** One frame before painting: the picture, the statement line and the caption lines. */
-  private record Frame(Picture picture, String title, List<String> caption) {}
-
   private AnimatedGif() {}
 
-  /** Plays the request's scenario and writes the animation to {@code out}. */
+  /**
+   * Plays the request's scenario and writes the animation to {@code out}. It plays twice: once to
+   * measure every frame (the GIF's size comes first in the file), failing as soon as the frames
+   * seen so far already pass the pixel limit, and once to paint and write each frame in turn, so
+   * only one picture and one image are held at a time.
+   */
   static void write(ExportRequest request, OutputStream out) throws ExportException, IOException {
     Scenario scenario = request.scenario();
     if (scenario == null) {
       throw new ExportException("an animation needs a scenario script");
     }
     Theme theme = request.theme();
-    Narration narration = Narration.of(scenario.text());
-    List<Picture> pictures = new ArrayList<>();
-    List<Statement> statements = new ArrayList<>();
-    scenario.play(
-        (s, kernel) -> {
-          pictures.add(Picture.of(kernel, request.options(), theme));
-          statements.add(s);
-        });
-    if (pictures.isEmpty()) {
-      throw new ExportException(scenario.name() + ": no statements to animate");
-    }
-    double pageW = 0;
-    double pageH = 0;
-    for (Picture p : pictures) {
-      pageW = Math.max(pageW, p.width());
-      pageH = Math.max(pageH, p.height());
-    }
     Typography ty = theme.typography();
     Font titleFont = font(ty, ty.labelSize(), true);
     Font captionFont = font(ty, ty.labelSize(), false);
     double pad = 10 * ty.scale();
-    double width = Math.max(pageW, 480 * ty.scale());
-    List<Frame> frames = new ArrayList<>();
-    int captionLines = 0;
-    for (int i = 0; i < pictures.size(); i++) {
-      Statement s = statements.get(i);
-      String caption = narration.caption(s.line());
-      List<String> lines =
-          caption == null ? List.of() : wrap(caption, captionFont, width - 2 * pad);
-      captionLines = Math.max(captionLines, lines.size());
-      frames.add(new Frame(pictures.get(i), "line " + s.line() + ": " + s.text(), lines));
-    }
     double lineH = ty.labelSize() * 1.35;
-    // whole units, so the picture's top edge does not blend into the bar's rule
-    double bar = Math.ceil(pad * 2 + lineH * (1 + captionLines));
     int scale = request.scale();
+    Narration narration = Narration.of(scenario.text());
+    int frames = statementsUpTo(scenario);
+    double minBar = Math.ceil(pad * 2 + lineH);
+    double[] page = new double[2];
+    scenario.play(
+        (s, kernel) -> {
+          Picture p = Picture.of(kernel, request.options(), theme);
+          page[0] = Math.max(page[0], p.width());
+          page[1] = Math.max(page[1], p.height());
+          // at least this big: fail before drawing a single frame
+          Raster.check(
+              (long) Math.ceil(Math.max(page[0], 480 * ty.scale()) * scale),
+              (long) Math.ceil((page[1] + minBar) * scale) * frames,
+              scale);
+        });
+    if (frames == 0) {
+      throw new ExportException(scenario.name() + ": no statements to animate");
+    }
+    double width = Math.max(page[0], 480 * ty.scale());
+    int[] captionLines = {0};
+    scenario.play(
+        (s, kernel) ->
+            captionLines[0] =
+                Math.max(captionLines[0], caption(narration, s, captionFont, width, pad).size()));
+    // whole units, so the picture's top edge does not blend into the bar's rule
+    double bar = Math.ceil(pad * 2 + lineH * (1 + captionLines[0]));
     int w = (int) Math.ceil(width * scale);
-    int h = (int) Math.ceil((pageH + bar) * scale);
-    Raster.check(w, (long) h * frames.size(), scale);
+    int h = (int) Math.ceil((page[1] + bar) * scale);
+    Raster.check(w, (long) h * frames, scale);
     ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
     try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
       writer.setOutput(ios);
       writer.prepareWriteSequence(null);
-      for (int i = 0; i < frames.size(); i++) {
-        Frame f = frames.get(i);
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-          g.setColor(Colors.web(theme.background()));
-          g.fillRect(0, 0, w, h); // every pixel, the rounded-up last row and column included
-          g.scale(scale, scale);
-          DrawingPainter.setQualityHints(g);
-          captionBar(g, f, theme, width, bar, pad, lineH, titleFont, captionFont);
-          g.translate((width - f.picture().width()) / 2, bar);
-          DrawingPainter.paint(g, f.picture(), true);
-        } finally {
-          g.dispose();
-        }
-        int chars = f.caption().stream().mapToInt(String::length).sum();
-        int delay = Math.min(MAX_DELAY_CS, MIN_DELAY_CS + chars * 4);
-        if (i == frames.size() - 1) {
-          delay += LAST_FRAME_EXTRA_CS;
-        }
-        writeFrame(writer, img, delay, i == 0);
-      }
+      int[] index = {0};
+      scenario.play(
+          (s, kernel) -> {
+            Picture picture = Picture.of(kernel, request.options(), theme);
+            List<String> caption = caption(narration, s, captionFont, width, pad);
+            BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            try {
+              g.setColor(Colors.web(theme.background()));
+              g.fillRect(0, 0, w, h); // every pixel, the rounded-up last row and column included
+              g.scale(scale, scale);
+              DrawingPainter.setQualityHints(g);
+              String title = "line " + s.line() + ": " + s.text();
+              captionBar(g, title, caption, theme, width, bar, pad, lineH, titleFont, captionFont);
+              g.translate((width - picture.width()) / 2, bar);
+              DrawingPainter.paint(g, picture, true);
+            } finally {
+              g.dispose();
+            }
+            int chars = caption.stream().mapToInt(String::length).sum();
+            int delay = Math.min(MAX_DELAY_CS, MIN_DELAY_CS + chars * 4);
+            if (index[0] == frames - 1) {
+              delay += LAST_FRAME_EXTRA_CS;
+            }
+            try {
+              writeFrame(writer, img, delay, index[0] == 0);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            index[0]++;
+          });
       writer.endWriteSequence();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     } finally {
       writer.dispose();
     }
   }
 
+  /** How many statements the scenario plays: those up to its last line, before any bad line. */
+  private static int statementsUpTo(Scenario scenario) {
+    int n = 0;
+    for (Iterator<ScriptParser.ParsedLine> it =
+            ScriptParser.stream(new StringReader(scenario.text()));
+        it.hasNext(); ) {
+      ScriptParser.ParsedLine p = it.next();
+      if (p.line() > scenario.lastLine() || p.error() != null) {
+        break;
+      }
+      n++;
+    }
+    return n;
+  }
+
+  /** The caption of {@code s}, wrapped to the frame. */
+  private static List<String> caption(
+      Narration narration, Statement s, Font font, double width, double pad) {
+    String caption = narration.caption(s.line());
+    return caption == null ? List.of() : wrap(caption, font, width - 2 * pad);
+  }
+
   private static void captionBar(
       Graphics2D g,
-      Frame f,
+      String title,
+      List<String> caption,
       Theme theme,
       double width,
       double bar,
@@ -135,10 +171,10 @@ final class AnimatedGif {
     double baseline = pad + titleFont.getSize2D();
     g.setFont(titleFont);
     g.setColor(Colors.web(theme.foreground()));
-    g.drawString(f.title(), (float) pad, (float) baseline);
+    g.drawString(title, (float) pad, (float) baseline);
     g.setFont(captionFont);
     g.setColor(Colors.web(theme.mutedForeground()));
-    for (String line : f.caption()) {
+    for (String line : caption) {
       baseline += lineH;
       g.drawString(line, (float) pad, (float) baseline);
     }

@@ -1,7 +1,10 @@
 package org.pidnslab.export;
 
+import java.io.StringReader;
+import java.util.Iterator;
 import java.util.Objects;
 import org.pidnslab.kernel.Kernel;
+import org.pidnslab.script.Deadline;
 import org.pidnslab.script.ScriptError;
 import org.pidnslab.script.ScriptParser;
 import org.pidnslab.script.ScriptRunner;
@@ -15,16 +18,23 @@ import org.pidnslab.script.Statement;
  * @param name the file name used in error messages ({@code NAME:LINE: message})
  * @param text the script
  * @param lastLine the last line that counts: statements below it are left out
+ * @param deadline when playing must stop (an {@link ExportException} then)
  */
-public record Scenario(String name, String text, int lastLine) {
+public record Scenario(String name, String text, int lastLine, Deadline deadline) {
 
   /** Checks the arguments. */
   public Scenario {
     Objects.requireNonNull(name);
     Objects.requireNonNull(text);
+    Objects.requireNonNull(deadline);
     if (lastLine < 0) {
       throw new IllegalArgumentException("last line must be >= 0: " + lastLine);
     }
+  }
+
+  /** A scenario with no deadline. */
+  public Scenario(String name, String text, int lastLine) {
+    this(name, text, lastLine, Deadline.NONE);
   }
 
   /** The whole script. */
@@ -34,7 +44,20 @@ public record Scenario(String name, String text, int lastLine) {
 
   /** This scenario up to and including line {@code line}. */
   public Scenario until(int line) {
-    return new Scenario(name, text, line);
+    return new Scenario(name, text, line, deadline);
+  }
+
+  /** This scenario, stopping when {@code d} passes. */
+  public Scenario withDeadline(Deadline d) {
+    return new Scenario(name, text, lastLine, d);
+  }
+
+  /** Throws once the deadline has passed; {@code line} is where the work got to. */
+  void checkDeadline(int line) throws ExportException {
+    if (deadline.expired()) {
+      ScriptError e = new ScriptError(line, deadline.reason());
+      throw new ExportException(e.format(name), e);
+    }
   }
 
   /** What the animation shows after each statement. */
@@ -44,13 +67,19 @@ public record Scenario(String name, String text, int lastLine) {
     void after(Statement statement, Kernel kernel) throws ExportException;
   }
 
-  /** Runs the statements up to {@link #lastLine} on a fresh machine, calling {@code listener}. */
+  /**
+   * Runs the statements up to {@link #lastLine} on a fresh machine, calling {@code listener}. The
+   * text is parsed as it runs, so only the machine grows with the script.
+   */
   public Kernel play(StepListener listener) throws ExportException {
     ScriptRunner runner = new ScriptRunner();
-    for (ScriptParser.ParsedLine p : ScriptParser.parse(text)) {
+    for (Iterator<ScriptParser.ParsedLine> it = ScriptParser.stream(new StringReader(text));
+        it.hasNext(); ) {
+      ScriptParser.ParsedLine p = it.next();
       if (p.line() > lastLine) {
         break;
       }
+      checkDeadline(p.line());
       try {
         if (p.error() != null) {
           throw p.error();

@@ -655,7 +655,9 @@ public final class DrawingBuilder {
   private static String stateName(TaskState s) {
     return switch (s) {
       case RUNNING -> "R (running)";
-      case EXITING -> "E (exiting: waits for its namespace to empty)";
+      case EXITING ->
+          "E (the Lab's label: an init exiting, asleep in zap_pid_ns_processes()"
+              + " until its namespace empties; ps shows S)";
       case ZOMBIE -> "Z (zombie: waits to be reaped)";
       case DEAD -> "X (reaped)";
     };

@@ -45,9 +45,12 @@ final class ExitPath {
   }
 
   /**
-   * zap_pid_ns_processes(): disable allocation, make the init ignore SIGCHLD so its children reap
-   * themselves, SIGKILL every other task with a number here (nested namespaces included), and reap
-   * the zombies the init already had.
+   * zap_pid_ns_processes(): disable allocation, make the init ignore SIGCHLD so children that die
+   * from now on reap themselves, SIGKILL in one loop every other task with a number here (nested
+   * namespaces included) that has no fatal signal pending yet, and reap the zombies the init
+   * already had. The kernel queues every SIGKILL before any victim runs, so a nested init's own zap
+   * finds its members already doomed and skips them: the Lab marks them pending first, then lets
+   * them die one by one.
    */
   private void zapPidNsProcesses(PidNamespace ns, Task init) {
     ns.pidnsAdding = false; // disable_pid_allocation()
@@ -55,29 +58,39 @@ final class ExitPath {
     List<Task> victims = new ArrayList<>();
     for (Pid pid : ns.pids()) {
       Task t = pid.task;
-      if (t != null && t != init && t.state == TaskState.RUNNING && !t.exiting) {
+      if (t != null
+          && t != init
+          && t.state == TaskState.RUNNING
+          && !t.exiting
+          && !t.fatalSignalPending) {
         victims.add(t);
       }
     }
     kernel.emit(new KernelEvent.NamespaceZapped(ns, init, List.copyOf(victims)));
     for (Task victim : victims) {
+      victim.fatalSignalPending = true; // group_send_sig_info(SIGKILL, SEND_SIG_PRIV, ...)
+    }
+    for (Task victim : victims) {
       if (victim.isAlive()) { // an earlier victim's death may have taken it along already
         kernel.signalPath.sendSignal(null, victim, Signal.SIGKILL);
       }
     }
-    // kernel_wait4(-1, __WALL) until ECHILD: the zombies init had before it ignored SIGCHLD
+    // kernel_wait4(-1, __WALL) until ECHILD: init reaps the zombies it had before ignoring SIGCHLD
     for (Task child : init.children()) {
       if (child.state == TaskState.ZOMBIE) {
-        releaseTask(child, init, true);
+        releaseTask(child, init, false);
       }
     }
   }
 
-  private static List<Pid> pidsStillInUse(PidNamespace ns) {
-    List<Pid> out = new ArrayList<>();
+  private static List<KernelEvent.PidHolder> pidsStillInUse(PidNamespace ns) {
+    List<KernelEvent.PidHolder> out = new ArrayList<>();
     for (Pid pid : ns.pids()) {
       if (pid != ns.childReaper.pid) {
-        out.add(pid);
+        Task t = pid.task;
+        out.add(
+            new KernelEvent.PidHolder(
+                pid, t, t == null ? null : t.state, t == null ? null : t.realParent));
       }
     }
     return out;

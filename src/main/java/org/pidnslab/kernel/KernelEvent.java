@@ -46,12 +46,15 @@ public sealed interface KernelEvent {
    * (ENOMEM: the target namespace's init is gone, {@code failedNs} is that namespace). {@code
    * released} are the numbers reserved at inner levels and given back; their cursors stay moved.
    * {@code cursorReset} is true when the target namespace never held a pid and got its cursor back.
+   * {@code pidMin} is where the failed level's search range began: RESERVED_PIDS (300) once its
+   * cursor has passed it, else 1 (the range ends below that level's pid_max).
    */
   record PidAllocFailed(
       Task forParent,
       PidNamespace target,
       PidNamespace failedNs,
       Errno errno,
+      int pidMin,
       List<Upid> released,
       boolean cursorReset)
       implements KernelEvent {
@@ -121,7 +124,15 @@ public sealed interface KernelEvent {
    * The exiting init of {@code ns} must wait (state E) until the pids still in use there are freed:
    * zombies of outside parents, or groups and sessions outside tasks still use.
    */
-  record InitWaiting(Task init, PidNamespace ns, List<Pid> waitingFor) implements KernelEvent {}
+  record InitWaiting(Task init, PidNamespace ns, List<PidHolder> waitingFor)
+      implements KernelEvent {}
+
+  /**
+   * A pid an exiting init waits for, as it was when the init began to wait: the task using it as
+   * its PID ({@code task}, with its {@code state} and {@code parent} then), or null when only a
+   * process group or session still uses the number.
+   */
+  record PidHolder(Pid pid, Task task, TaskState state, Task parent) {}
 
   /** Why an orphan got its new parent (find_new_reaper()). */
   enum ReparentReason {

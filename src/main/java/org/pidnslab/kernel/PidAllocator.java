@@ -25,6 +25,7 @@ final class PidAllocator {
     PidNamespace tmp = ns;
     PidNamespace failedNs = null;
     Errno errno = null;
+    int failedMin = 1;
     int i;
     for (i = ns.level(); i >= 0; i--) {
       int pidMin = tmp.idr.cursor() > PidNamespace.RESERVED_PIDS ? PidNamespace.RESERVED_PIDS : 1;
@@ -32,6 +33,7 @@ final class PidAllocator {
       if (nr < 0) {
         errno = Errno.EAGAIN; // the idr's -ENOSPC, reported as EAGAIN since 4.1
         failedNs = tmp;
+        failedMin = pidMin;
         break;
       }
       pid.nrs[i] = nr;
@@ -56,7 +58,7 @@ final class PidAllocator {
       if (kernel.hasListeners()) {
         kernel.emit(
             new KernelEvent.PidAllocFailed(
-                forParent, ns, failedNs, errno, List.copyOf(released), reset));
+                forParent, ns, failedNs, errno, failedMin, List.copyOf(released), reset));
       }
       return new Allocation(null, errno);
     }

@@ -26,6 +26,7 @@ public final class Task {
   PidNamespace pidNsForChildren; // nsproxy->pid_ns_for_children
   TaskState state = TaskState.RUNNING;
   boolean exiting; // PF_EXITING: inside do_exit(), no longer a candidate reaper
+  boolean fatalSignalPending; // __fatal_signal_pending(): a zap's SIGKILL queued, not yet acted on
   boolean leader; // signal->leader: a session leader
   boolean isChildSubreaper; // signal->is_child_subreaper
   boolean hasChildSubreaper; // signal->has_child_subreaper

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.pidnslab.kernel.Errno;
 import org.pidnslab.kernel.KernelEvent;
-import org.pidnslab.kernel.Pid;
 import org.pidnslab.kernel.PidNamespace;
 import org.pidnslab.kernel.Task;
+import org.pidnslab.kernel.TaskState;
 import org.pidnslab.kernel.Upid;
 
 /**
@@ -16,6 +16,10 @@ import org.pidnslab.kernel.Upid;
  * window's event log.
  */
 public final class Explainer {
+  /** Said whenever the initial namespace's init exits: the Lab goes on where Linux stops. */
+  public static final String GLOBAL_INIT_PANIC =
+      " — a real machine panics here (do_exit(): is_global_init(), \"Attempted to kill init!\");"
+          + " the Lab goes on as the init of a container would";
 
   /** The steps of one statement: its events, or for a call that changed nothing, why not. */
   public List<String> steps(ScriptRunner.Outcome outcome) {
@@ -31,7 +35,8 @@ public final class Explainer {
   public List<String> explain(List<KernelEvent> events) {
     List<String> out = new ArrayList<>();
     List<KernelEvent.PidAllocated> allocation = new ArrayList<>();
-    for (KernelEvent e : events) {
+    for (int i = 0; i < events.size(); i++) {
+      KernelEvent e = events.get(i);
       if (e instanceof KernelEvent.PidAllocated a) {
         allocation.add(a);
         continue;
@@ -39,6 +44,10 @@ public final class Explainer {
       if (!allocation.isEmpty()) {
         out.add(allocLine(allocation));
         allocation.clear();
+      }
+      if (i + 1 < events.size() && selfReaped(e, events.get(i + 1))) {
+        out.add(selfReapLine((KernelEvent.TaskReaped) events.get(++i)));
+        continue;
       }
       String line = describe(e);
       if (line != null) {
@@ -78,7 +87,11 @@ public final class Explainer {
               ? "; as pid 1 it is " + c.activeNs().name() + "'s init (child_reaper)"
               : "");
     } else if (event instanceof KernelEvent.PidNsForChildrenChanged e) {
-      String fn = e.syscall().equals("setns") ? "setns (pidns_install)" : "unshare (copy_pid_ns)";
+      // ksys_unshare() installs what copy_pid_ns() made; setns() what pidns_install() accepted
+      String fn =
+          e.syscall().equals("setns")
+              ? "setns (pidns_install, commit_nsset)"
+              : "unshare (ksys_unshare → switch_task_namespaces)";
       return fn
           + ": "
           + e.task().comm()
@@ -93,22 +106,28 @@ public final class Explainer {
     } else if (event instanceof KernelEvent.TaskExiting e) {
       return "do_exit: "
           + e.task().comm()
-          + (e.signal() == null ? " exits with code " + e.code() : " dies of " + e.signal());
+          + (e.signal() == null ? " exits with code " + e.code() : " dies of " + e.signal())
+          + (isGlobalInit(e.task()) ? GLOBAL_INIT_PANIC : "");
     } else if (event instanceof KernelEvent.NamespaceZapped e) {
-      return "zap_pid_ns_processes: "
+      String init = e.init().comm();
+      return "zap_pid_ns_processes (from find_child_reaper): "
           + e.ns().name()
-          + "'s init "
+          + "'s init"
+          + (init.equals("init") ? "" : " " + init) // not "root's init init"
+          + " is exiting: disable_pid_allocation() (forks into "
+          + e.ns().name()
+          + " now give ENOMEM); "
           + e.init().comm()
-          + " is exiting: allocation disabled (forks into "
-          + e.ns().name()
-          + " now give ENOMEM), SIGKILL to "
-          + (e.victims().isEmpty() ? "nobody else" : names(e.victims()));
+          + "'s SIGCHLD becomes SIG_IGN (children dying from now on reap themselves); one loop"
+          + " sends SIGKILL to every task with a pid here not already doomed: "
+          + (e.victims().isEmpty() ? "nobody" : names(e.victims()));
     } else if (event instanceof KernelEvent.InitWaiting e) {
       return "zap_pid_ns_processes: "
           + e.init().comm()
-          + " waits (state E) until "
+          + " sleeps until "
           + e.ns().name()
-          + "'s other pids are freed: "
+          + "'s other pids are freed (the Lab shows E, its label for an init exiting in"
+          + " zap_pid_ns_processes; ps shows S): "
           + e.waitingFor().stream().map(Explainer::holder).collect(Collectors.joining(", "));
     } else if (event instanceof KernelEvent.Reparented e) {
       return "find_new_reaper: "
@@ -131,7 +150,11 @@ public final class Explainer {
       return "release_task: "
           + e.task().comm()
           + (e.autoreap()
-              ? " is released at once: its parent " + e.reaper().comm() + " ignores SIGCHLD"
+              ? ", a zombie adopted by "
+                  + e.reaper().comm()
+                  + ", is released at once: "
+                  + e.reaper().comm()
+                  + " ignores SIGCHLD (reparent_leader)"
               : " is reaped by " + e.reaper().comm());
     } else if (event instanceof KernelEvent.PidFreed e) {
       return "free_pid: " + numbers(e.numbers()) + " is free again in " + nsNames(e.numbers());
@@ -150,15 +173,17 @@ public final class Explainer {
     } else if (event instanceof KernelEvent.SubreaperSet e) {
       return "prctl(PR_SET_CHILD_SUBREAPER): "
           + e.task().comm()
-          + " adopts its descendants' orphans from now on";
+          + " is a child subreaper: when a descendant at its own pid level exits,"
+          + " find_new_reaper() gives that task's orphans to the nearest living subreaper above it";
     } else if (event instanceof KernelEvent.SysctlWritten e) {
       return e.name().equals("ns_last_pid")
           ? "pid_ns_ctl_handler: ns_last_pid of "
               + e.ns().name()
               + " is "
               + e.value()
-              + ", so the next search starts at "
+              + ", so its IDR cursor is "
               + (e.value() + 1)
+              + ": idr_alloc_cyclic() starts the next search there, at max(cursor, pid_min)"
           : "pid_max of " + e.ns().name() + " is " + e.value() + ": its numbers stay below it";
     }
     return null;
@@ -173,10 +198,14 @@ public final class Explainer {
     switch (verb + " " + errno) {
       case "fork EAGAIN":
       case "clone EAGAIN":
-        return "alloc_pid: some level from the child's namespace up to root has no free number below its pid_max";
+        return "alloc_pid: some level from the child's namespace up to root has no free number in"
+            + " its search range, [300, pid_max) once its cursor has passed 300 (numbers below"
+            + " 300 may be free), else [1, pid_max): idr_alloc_cyclic() gives ENOSPC, which"
+            + " alloc_pid() returns as EAGAIN";
       case "fork ENOMEM":
       case "clone ENOMEM":
-        return "alloc_pid: the init of the child's namespace has exited, so it takes no new tasks";
+        return "alloc_pid: the child's namespace takes no new pids: disable_pid_allocation()"
+            + " cleared PIDNS_ADDING when its init began to exit (zap_pid_ns_processes)";
       case "clone EINVAL":
       case "unshare EINVAL":
         return "copy_pid_ns: pid_ns_for_children is no longer the caller's own namespace (after unshare or setns)";
@@ -186,7 +215,9 @@ public final class Explainer {
       case "setns EINVAL":
         return "pidns_install: the target's namespace is neither the caller's own nor nested below it";
       case "setns ESRCH":
-        return "the target was reaped, so /proc/TARGET/ns/pid no longer exists";
+        return "validate_nsset: the target has been reaped, so no task stands behind its pid: the"
+            + " statement models setns() on a pidfd of the target (opening /proc/TARGET/ns/pid"
+            + " would fail earlier, with ENOENT)";
       case "wait ECHILD":
         return "do_wait: the caller has no children";
       case "kill ESRCH":
@@ -228,13 +259,25 @@ public final class Explainer {
     }
     if (e.errno() == Errno.EAGAIN) {
       sb.append(nsLevel(e.failedNs()))
-          .append(" has no free number below its pid_max ")
+          .append(" has no free number in [")
+          .append(e.pidMin())
+          .append(", ")
           .append(e.failedNs().pidMax())
-          .append(": EAGAIN");
+          .append("): idr_alloc_cyclic() gives ENOSPC, which alloc_pid() returns as EAGAIN");
+      if (e.pidMin() == PidNamespace.RESERVED_PIDS) {
+        sb.append(" (its cursor is past RESERVED_PIDS, so numbers below 300 are not searched,")
+            .append(" free or not)");
+      }
     } else {
+      Task init = e.failedNs().childReaper();
       sb.append("but ")
           .append(e.failedNs().name())
-          .append("'s init is gone (PIDNS_ADDING cleared): ENOMEM");
+          .append(" takes no new pids: disable_pid_allocation() cleared PIDNS_ADDING when its init")
+          .append(
+              init != null && init.state() == TaskState.EXITING
+                  ? " began to exit, and " + init.comm() + " is still in do_exit"
+                  : " began to exit")
+          .append(": ENOMEM");
     }
     if (!e.released().isEmpty()) {
       sb.append("; the numbers taken are given back, the cursors stay moved");
@@ -243,6 +286,28 @@ public final class Explainer {
       sb.append("; ").append(e.target().name()).append(" never held a pid, so its cursor is reset");
     }
     return sb.toString();
+  }
+
+  /** A task that died while its parent ignored SIGCHLD: exit_notify() released it at once. */
+  private static boolean selfReaped(KernelEvent e, KernelEvent next) {
+    return e instanceof KernelEvent.TaskZombie z
+        && next instanceof KernelEvent.TaskReaped r
+        && r.autoreap()
+        && r.task() == z.task();
+  }
+
+  private static String selfReapLine(KernelEvent.TaskReaped r) {
+    return "exit_notify: "
+        + r.task().comm()
+        + "'s parent "
+        + r.reaper().comm()
+        + " ignores SIGCHLD, so "
+        + r.task().comm()
+        + " is never a zombie: it goes straight to EXIT_DEAD and release_task() frees it";
+  }
+
+  private static boolean isGlobalInit(Task t) {
+    return t.activeNs().level() == 0 && t.isNamespaceInit();
   }
 
   private static String signalLine(KernelEvent.SignalSent e) {
@@ -258,33 +323,37 @@ public final class Explainer {
             + e.target().comm()
             + " is "
             + e.target().activeNs().name()
-            + "'s init and the sender is inside that namespace";
+            + "'s init (SIGNAL_UNKILLABLE) with no handler installed, so the default action is"
+            + " ignored; the sender is inside that namespace, so nothing forces it";
       case INIT_IGNORES_DEFAULT_SIGNAL:
         return "sig_task_ignored: "
             + base
-            + " is dropped: a namespace init has no default action for it, even from an ancestor";
+            + " is dropped: "
+            + e.target().comm()
+            + " is a namespace init with no handler installed, so the default action is ignored;"
+            + " from an ancestor only SIGKILL and SIGSTOP are forced through";
       case GLOBAL_INIT_PROTECTED:
         return "sig_task_ignored: "
             + base
-            + " is dropped: the initial init ignores it from everyone";
+            + " is dropped: root's init has no handler installed, so the default action is"
+            + " ignored, and every sender is inside its namespace, so nothing forces it";
       default:
         return "kill: " + base + " changes nothing: it is already exiting";
     }
   }
 
-  private static String holder(Pid pid) {
-    Task t = pid.task();
-    String nr = pid.toString();
-    if (t == null) {
+  private static String holder(KernelEvent.PidHolder h) {
+    String nr = h.pid().toString();
+    if (h.task() == null) {
       return nr + " (still a process group or session id)";
     }
     return nr
         + " ("
-        + t.comm()
+        + h.task().comm()
         + ", "
-        + t.state().letter()
+        + h.state().letter()
         + ", parent "
-        + t.realParent().comm()
+        + h.parent().comm()
         + ")";
   }
 

@@ -7,7 +7,7 @@ import java.util.Objects;
  * TITLE} and {@code # Summary: ONE LINE}.
  *
  * @param number the lesson's place in the course, from the {@code NN-} prefix of its file name
- * @param id the file name without {@code .pidns}, such as {@code 05-zombies-and-wait}
+ * @param id the file name without {@code .pidns}, such as {@code 07-zombies-and-wait}
  * @param title what the lesson is called in a menu
  * @param summary one line saying what it shows
  * @param text the whole script, header included, as {@code pidns-lab run} reads it

@@ -8,9 +8,14 @@ public final class ScriptError extends Exception {
   private static final long serialVersionUID = 1L;
   private final int line;
 
-  /** An error at {@code line} (1-based). */
+  /**
+   * An error at {@code line} (1-based). The message is kept with its control characters escaped
+   * ({@link SafeText#escapeControls}), since it may quote the script. No stack trace is taken: a
+   * script error is an answer about the script, and a script of millions of bad lines makes as many
+   * of them.
+   */
   public ScriptError(int line, String message) {
-    super(message);
+    super(SafeText.escapeControls(message), null, false, false);
     this.line = line;
   }
 
@@ -21,6 +26,6 @@ public final class ScriptError extends Exception {
 
   /** The spec's one-line form, {@code FILE:LINE: message}. */
   public String format(String file) {
-    return file + ":" + line + ": " + getMessage();
+    return SafeText.escapeControls(file) + ":" + line + ": " + getMessage();
   }
 }

@@ -1,8 +1,13 @@
 package org.pidnslab.script;
 
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.pidnslab.kernel.Signal;
@@ -17,7 +22,18 @@ public final class ScriptParser {
   private static final Pattern LABEL = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
   private static final Pattern NATURAL = Pattern.compile("[0-9]+");
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
-  private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\r\\f\\u000B]+");
+
+  /** Only space and tab separate words (scenario-language.md, lexical rules). */
+  private static final Pattern SEPARATORS = Pattern.compile("[ \\t]+");
+
+  /** A NUMBER has at most 10 digits (the range of {@code int}, {@code pid_t}). */
+  private static final int MAX_DIGITS = 10;
+
+  /**
+   * The longest line read, in characters: a line longer than this (a binary file, {@code
+   * /dev/zero}) is a script error before it is held in memory.
+   */
+  public static final int MAX_LINE_CHARS = 4 * 1024 * 1024;
 
   /** The first words of the statements: the system calls, then {@code expect}. */
   public static final List<String> VERBS =
@@ -48,24 +64,32 @@ public final class ScriptParser {
 
   /** Parses a whole script; blank and comment-only lines are left out. */
   public static List<ParsedLine> parse(String text) {
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1); // a UTF-8 byte-order mark some editors write
-    }
     List<ParsedLine> out = new ArrayList<>();
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      int lineNo = i + 1;
-      List<String> words = words(lines[i]);
-      if (words.isEmpty()) {
-        continue;
-      }
-      try {
-        out.add(new ParsedLine(lineNo, statement(lineNo, words), null));
-      } catch (ScriptError e) {
-        out.add(new ParsedLine(lineNo, null, e));
-      }
-    }
+    stream(new StringReader(text)).forEachRemaining(out::add);
     return out;
+  }
+
+  /**
+   * Parses a script as it is read, one line at a time, so that a script of any length runs in
+   * bounded memory: only the current line is held, and a line over {@link #MAX_LINE_CHARS} becomes
+   * a {@code line too long} error without being kept. Blank and comment-only lines are left out. A
+   * read error surfaces from {@code hasNext}/{@code next} as an {@link UncheckedIOException}.
+   */
+  public static Iterator<ParsedLine> stream(Reader in) {
+    return new LineParser(in);
+  }
+
+  /**
+   * Parses one line as the statement on line {@code lineNo}, or the error that keeps it from being
+   * one; null if blank.
+   */
+  static ParsedLine parseLine(int lineNo, String text) {
+    try {
+      List<String> words = words(lineNo, text);
+      return words.isEmpty() ? null : new ParsedLine(lineNo, statement(lineNo, words), null);
+    } catch (ScriptError e) {
+      return new ParsedLine(lineNo, null, e);
+    }
   }
 
   /**
@@ -74,21 +98,48 @@ public final class ScriptParser {
    * @throws ScriptError for a blank line or bad syntax
    */
   public static Statement parseStatement(int line, String text) throws ScriptError {
-    List<String> words = words(text);
+    if (text.length() > MAX_LINE_CHARS) {
+      throw tooLong(line);
+    }
+    List<String> words = words(line, text);
     if (words.isEmpty()) {
       throw new ScriptError(line, "empty statement");
     }
     return statement(line, words);
   }
 
-  /** The words of one line, without its comment. */
-  static List<String> words(String line) {
-    int hash = line.indexOf('#');
-    String code = (hash >= 0 ? line.substring(0, hash) : line).strip();
-    if (code.isEmpty()) {
-      return List.of();
+  static ScriptError tooLong(int line) {
+    return new ScriptError(
+        line, String.format("line too long (over %,d characters)", MAX_LINE_CHARS));
+  }
+
+  /**
+   * The words of one line, without its comment, split at spaces and tabs only.
+   *
+   * @throws ScriptError if another kind of space (a no-break space, {@code \f}, U+3000...) stands
+   *     where a separator might be meant
+   */
+  static List<String> words(int line, String text) throws ScriptError {
+    int hash = text.indexOf('#');
+    String code = hash >= 0 ? text.substring(0, hash) : text;
+    if (code.endsWith("\r")) {
+      code = code.substring(0, code.length() - 1); // CRLF line ends
     }
-    return List.of(WHITESPACE.split(code));
+    code = SEPARATORS.matcher(code).replaceAll(" ");
+    int from = code.startsWith(" ") ? 1 : 0;
+    int to = code.endsWith(" ") ? code.length() - 1 : code.length();
+    code = from >= to ? "" : code.substring(from, to);
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+        throw new ScriptError(
+            line,
+            String.format(
+                "%s (U+%04X) is not a word separator: only spaces and tabs separate words",
+                Character.getName(c).toLowerCase(Locale.ROOT), (int) c));
+      }
+    }
+    return code.isEmpty() ? List.of() : List.of(code.split(" "));
   }
 
   /** Parses one statement from its words. */
@@ -185,6 +236,9 @@ public final class ScriptParser {
             line,
             "unknown field '" + field + "' (expected one of " + String.join(", ", FIELDS) + ")");
       }
+      if (eq == word.length() - 1) {
+        throw new ScriptError(line, "expected FIELD=VALUE, found '" + word + "' (no VALUE)");
+      }
       checks.add(new Statement.Check(field, word.substring(eq + 1)));
     }
     return new Statement.Expect(line, w, label, List.copyOf(checks));
@@ -221,11 +275,21 @@ public final class ScriptParser {
     return number(line, s);
   }
 
+  /**
+   * A NUMBER: at most 10 digits and inside {@code int} (-2147483648 to 2147483647), the type of the
+   * kernel's pid, code and sysctl arguments: a larger one is a script error, since no system call
+   * could receive it.
+   */
   private static long number(int line, String s) throws ScriptError {
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      throw new ScriptError(line, "number '" + s + "' is too large");
+    String digits = s.startsWith("-") ? s.substring(1) : s;
+    long n = digits.length() <= MAX_DIGITS ? Long.parseLong(s) : Long.MAX_VALUE;
+    if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+      throw new ScriptError(
+          line,
+          "bad number '"
+              + s
+              + "' (a NUMBER has at most 10 digits, from -2147483648 to 2147483647)");
     }
+    return n;
   }
 }

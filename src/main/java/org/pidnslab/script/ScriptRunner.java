@@ -106,18 +106,15 @@ public final class ScriptRunner {
       if (k.targetLabel() != null) {
         return kernel.killTask(actor, known(line, k.targetLabel()), k.signal());
       }
-      long n = k.targetNumber();
-      if (n > Integer.MAX_VALUE || n < -Integer.MAX_VALUE) {
-        return SysResult.fail(Errno.ESRCH); // no pid has such a number
+      int n = (int) k.targetNumber(); // the parser keeps NUMBERs inside int
+      if (n == Integer.MIN_VALUE) {
+        return SysResult.fail(Errno.ESRCH); // kill_something_info(): -INT_MIN has no group
       }
-      return kernel.kill(actor, (int) n, k.signal());
+      return kernel.kill(actor, n, k.signal());
     } else if (s instanceof Statement.Setsid) {
       return kernel.setsid(actor);
     } else if (s instanceof Statement.Setpgid p) {
-      if (p.pgid() > Integer.MAX_VALUE) {
-        return SysResult.fail(Errno.EPERM); // names no group
-      }
-      return kernel.setpgid(actor, (int) p.pgid());
+      return kernel.setpgid(actor, (int) p.pgid()); // the parser keeps NUMBERs inside int
     } else if (s instanceof Statement.Subreaper) {
       return kernel.setChildSubreaper(actor);
     } else if (s instanceof Statement.Sysctl y) {

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,27 +33,15 @@ class ConformanceJarIT {
   record Run(int status, String out, String err) {}
 
   static Run runJar(Path workDir, String... args) throws IOException, InterruptedException {
-    String jar = System.getProperty("pidnslab.jar", "target/pidns-lab.jar");
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-jar");
-    cmd.add(Path.of(jar).toAbsolutePath().toString());
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
-    pb.environment().remove("DISPLAY"); // the CLI must not need one
-    Path out = Files.createTempFile("pidns-out", ".txt");
-    Path err = Files.createTempFile("pidns-err", ".txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process p = pb.start();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "jar run timed out");
-    Run r =
-        new Run(
-            p.exitValue(),
-            Files.readString(out, StandardCharsets.UTF_8),
-            Files.readString(err, StandardCharsets.UTF_8));
-    Files.delete(out);
-    Files.delete(err);
-    return r;
+    Path outDir = Files.createTempDirectory("pidns-jar");
+    try {
+      JarProcess.Result r = JarProcess.in(workDir).run(outDir, args);
+      return new Run(r.status(), r.out(), r.err());
+    } finally {
+      Files.deleteIfExists(outDir.resolve("stdout"));
+      Files.deleteIfExists(outDir.resolve("stderr"));
+      Files.delete(outDir);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -38,7 +38,7 @@ class LessonsJarIT {
   void aLessonRunsFromTheCommandLineWithExplanations() throws Exception {
     ConformanceJarIT.Run r =
         ConformanceJarIT.runJar(
-            Path.of("."), "run", "--explain", "assets/lessons/05-zombies-and-wait.pidns");
+            Path.of("."), "run", "--explain", "assets/lessons/07-zombies-and-wait.pidns");
     assertEquals("", r.err());
     assertEquals(0, r.status());
     assertTrue(r.out().contains("wait a = 3"), r.out());

@@ -9,7 +9,7 @@ import java.util.Map;
  * A strict little JSON reader for the tests (RFC 8259 values: objects as maps, arrays as lists,
  * numbers as Long or Double), so the JSON export is checked by parsing, not by string matching.
  */
-final class MiniJson {
+public final class MiniJson {
   private final String s;
   private int i;
 
@@ -18,7 +18,7 @@ final class MiniJson {
   }
 
   /** The value of the document {@code text}; throws on any syntax error or trailing text. */
-  static Object parse(String text) {
+  public static Object parse(String text) {
     MiniJson p = new MiniJson(text);
     Object v = p.value();
     p.ws();

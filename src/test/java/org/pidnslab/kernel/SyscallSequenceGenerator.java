@@ -99,16 +99,19 @@ final class SyscallSequenceGenerator {
       return sig == Signal.SIGKILL && !spelledOut ? "" : " " + sig.name();
     }
 
-    /** Whether the scenario language can write it (no negative pgid or sysctl values). */
+    /**
+     * Whether the scenario language can write it (no negative pgid or sysctl values, every NUMBER
+     * inside int).
+     */
     boolean scriptable() {
       switch (kind) {
         case SETPGID:
         case NS_LAST_PID:
         case PID_MAX:
         case EXIT:
-          return n >= 0;
+          return n >= 0 && n <= Integer.MAX_VALUE;
         case KILL_NR:
-          return n >= -Integer.MAX_VALUE && n <= Integer.MAX_VALUE;
+          return n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE;
         default:
           return true;
       }
@@ -477,7 +480,8 @@ final class SyscallSequenceGenerator {
     } else if (r < 80) {
       return (long) max + 1 + random.nextInt(2);
     } else if (r < 85) {
-      return scriptSafe ? Long.MAX_VALUE : -1 - random.nextInt(2);
+      // the largest NUMBER the language takes (a larger one is a script error, not EINVAL)
+      return scriptSafe ? Integer.MAX_VALUE : -1 - random.nextInt(2);
     } else {
       return random.nextInt(max + 1);
     }

@@ -172,10 +172,17 @@ class ParserRobustnessTest {
     return text.split("\n", -1);
   }
 
-  /** Whether a script line holds a statement: something other than blanks before any '#'. */
+  /**
+   * Whether a script line holds a statement: something other than spaces and tabs (the only
+   * separators) before any '#', after a CRLF line end's '\r'.
+   */
   private static boolean hasCode(String line) {
     int hash = line.indexOf('#');
-    return !(hash >= 0 ? line.substring(0, hash) : line).strip().isEmpty();
+    String code = hash >= 0 ? line.substring(0, hash) : line;
+    if (code.endsWith("\r")) {
+      code = code.substring(0, code.length() - 1);
+    }
+    return !code.replace(" ", "").replace("\t", "").isEmpty();
   }
 
   /** A line's code with every kind of blank removed, to compare with the echoed words. */
@@ -668,7 +675,14 @@ class ParserRobustnessTest {
             "fork init a\nwait init init\n",
             "sysctl init pid_min 5\n",
             "exit init 99999999999999999999\n",
-            "fork init 1a\n")) {
+            "fork init 1a\n",
+            // the language allows only space and tab between words, and NUMBERs inside int with
+            // at most 10 digits (scenario-language.md, lexical rules): these ran until then
+            "fork init a\u000b\n",
+            "kill init 2147483648\n",
+            "setpgid init 99999999999\n",
+            "sysctl init ns_last_pid 9223372036854775807\n",
+            "fork init a\nexit a 0000000000000000000000000000007\n")) {
       Run r = run("bad.pidns", text, false);
       assertWellFormed("bad.pidns", text, r);
       assertEquals(2, r.status(), show(text));
@@ -681,15 +695,15 @@ class ParserRobustnessTest {
         List.of(
             "fork\tinit\ta   # tabs\n",
             "  fork init a  \n\n\n",
-            "fork init a\u000b\n",
+            "fork init a\r\n",
             "kill init -0\n",
             "kill init -2147483648\n",
-            "kill init 2147483648\n",
-            "setpgid init 99999999999\n",
-            "sysctl init ns_last_pid 9223372036854775807\n",
+            "kill init 2147483647\n",
+            "setpgid init 2147483647\n",
+            "sysctl init ns_last_pid 2147483647\n",
             "fork init a\nsysctl a ns_last_pid 32768\nfork a b\n",
             "clone init c newpid\nsysctl c ns_last_pid 4194304\nfork c d\nexpect d nspid=3/300\n",
-            "fork init a\nexit a 0000000000000000000000000000007\n",
+            "fork init a\nexit a 0000000007\n",
             "expect init ns=root ns=root ns=ns1\n",
             "expect init nspid=1=1\n",
             "fork init a.b-c_d\n")) {

@@ -149,7 +149,6 @@ public final class ScriptFiles {
   }
 
   private static Read problem(String text) {
-    // TODO(item 10): escape control characters in the file name with the script layer's function
     return new Read(null, text);
   }
 
@@ -256,9 +255,14 @@ public final class ScriptFiles {
     return e.getMessage() == null ? kind : kind + ": " + e.getMessage();
   }
 
+  /** An error dialog; file names may hold control characters, shown escaped ({@code \x1b}). */
   private void error(String header, String text) {
-    Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
-    a.setHeaderText(header);
+    Alert a =
+        new Alert(
+            Alert.AlertType.ERROR,
+            org.pidnslab.script.SafeText.escapeControls(text),
+            ButtonType.OK);
+    a.setHeaderText(org.pidnslab.script.SafeText.escapeControls(header));
     a.initOwner(owner);
     a.show();
   }

@@ -441,6 +441,8 @@ public final class Workbench {
               later);
       a.setHeaderText("An autosave cannot be restored");
     }
+    // the file names in it may hold control characters
+    a.setContentText(org.pidnslab.script.SafeText.escapeControls(a.getContentText()));
     a.initOwner(owner);
     a.initModality(javafx.stage.Modality.NONE);
     a.getDialogPane().setId("recoveryDialog");

@@ -81,14 +81,15 @@ final class StoryAnimator {
     }
     double step = 0;
     int effects = 0;
-    for (KernelEvent e : events) {
+    for (int i = 0; i < events.size(); i++) {
+      KernelEvent e = events.get(i);
       if (++effects > EFFECT_LIMIT) {
         break; // a kill -1 over thousands of tasks: tell the first part, show the end at once
       }
       if (e instanceof KernelEvent.TaskForked f) {
         grow(all, f, before, m, step);
         step += 1;
-      } else if (e instanceof KernelEvent.TaskZombie z) {
+      } else if (e instanceof KernelEvent.TaskZombie z && !releasedAtOnce(z, events, i)) {
         ghost(all, z.task(), m, step);
         step += 0.5;
       } else if (e instanceof KernelEvent.Reparented r) {
@@ -261,6 +262,17 @@ final class StoryAnimator {
       view.overlay().getChildren().add(label);
       all.getChildren().add(showThenHide(label, m, step, 5));
     }
+  }
+
+  /**
+   * Whether the task of {@code z} is released by the very next event: its parent ignores SIGCHLD,
+   * so exit_notify() never makes it a zombie (no ghost to draw; it simply fades out).
+   */
+  private static boolean releasedAtOnce(KernelEvent.TaskZombie z, List<KernelEvent> events, int i) {
+    return i + 1 < events.size()
+        && events.get(i + 1) instanceof KernelEvent.TaskReaped r
+        && r.autoreap()
+        && r.task() == z.task();
   }
 
   /** The SIGKILL wave of zap_pid_ns_processes(): each victim flashes in turn. */

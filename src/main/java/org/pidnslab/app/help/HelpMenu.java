@@ -39,6 +39,9 @@ public final class HelpMenu {
   /** Where the build puts {@code docs/scenario-language.md}. */
   static final String LANGUAGE_DOC = "/org/pidnslab/docs/scenario-language.md";
 
+  /** Where the build puts {@code docs/kernel-rules.md}. */
+  static final String KERNEL_RULES_DOC = "/org/pidnslab/docs/kernel-rules.md";
+
   private final Workbench workbench;
   private final LabModel model;
   private final Settings settings;
@@ -83,6 +86,12 @@ public final class HelpMenu {
         item("Scenario _language reference", "languageItem", null, this::showLanguage);
     MenuItem kernel =
         item("Kernel _functions behind each action", "kernelItem", null, this::showKernelFunctions);
+    MenuItem rules =
+        item(
+            "Kernel _rules the Lab follows (Linux 6.18)",
+            "kernelRulesItem",
+            null,
+            this::showKernelRules);
     MenuItem about = item("_About PID Namespace Lab", "aboutItem", null, this::showAbout);
     Menu help =
         new Menu(
@@ -93,6 +102,7 @@ public final class HelpMenu {
             keys,
             language,
             kernel,
+            rules,
             new SeparatorMenuItem(),
             about);
     help.setId("helpMenu");
@@ -152,22 +162,42 @@ public final class HelpMenu {
 
   /** Help → Scenario language reference. */
   public Dialog<?> showLanguage() {
-    String text = languageDoc();
+    return showDoc(
+        "languageDialog",
+        "The scenario language",
+        "languageReference",
+        languageDoc(),
+        "the language reference: read docs/scenario-language.md");
+  }
+
+  /**
+   * Help → Kernel rules: docs/kernel-rules.md, the rules the simulation follows function by
+   * function and the source every text was checked against; also linked from Kernel functions.
+   */
+  public Dialog<?> showKernelRules() {
+    return showDoc(
+        "kernelRulesDialog",
+        "The kernel rules the Lab follows (Linux 6.18)",
+        "kernelRules",
+        kernelRulesDoc(),
+        "the kernel rules: read docs/kernel-rules.md");
+  }
+
+  /** A bundled Markdown document in a dialog of its own, or a line saying where to read it. */
+  private Dialog<?> showDoc(
+      String dialogId, String title, String viewId, String text, String lost) {
     Node content;
     if (text == null) {
-      Label missing =
-          new Label(
-              "This build has lost the language reference: read docs/scenario-language.md in"
-                  + " the Lab's sources.");
+      Label missing = new Label("This build has lost " + lost + " in the Lab's sources.");
       missing.setWrapText(true);
       content = missing;
     } else {
       MarkdownView md = new MarkdownView(text, links);
-      md.setId("languageReference");
+      md.setId(viewId);
       md.setPadding(new Insets(4, 12, 12, 4));
       content = md.scrolling();
     }
-    return dialog("languageDialog", "The scenario language", content, 860, 700);
+    return dialog(dialogId, title, content, 860, 700);
   }
 
   /** Help → Kernel functions. */
@@ -175,7 +205,7 @@ public final class HelpMenu {
     return dialog(
         "kernelDialog",
         "Kernel functions behind each action",
-        KernelFunctions.view(links),
+        KernelFunctions.view(links, this::showKernelRules),
         940,
         640);
   }
@@ -187,7 +217,16 @@ public final class HelpMenu {
 
   /** The bundled {@code docs/scenario-language.md}, or null. */
   public static String languageDoc() {
-    try (InputStream in = HelpMenu.class.getResourceAsStream(LANGUAGE_DOC)) {
+    return bundled(LANGUAGE_DOC);
+  }
+
+  /** The bundled {@code docs/kernel-rules.md}, or null. */
+  public static String kernelRulesDoc() {
+    return bundled(KERNEL_RULES_DOC);
+  }
+
+  private static String bundled(String resource) {
+    try (InputStream in = HelpMenu.class.getResourceAsStream(resource)) {
       return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       return null;

@@ -75,14 +75,20 @@ public final class KernelFunctions {
                 new Fn("ksys_unshare", FORK),
                 new Fn("unshare_nsproxy_namespaces", NSPROXY),
                 new Fn("copy_pid_ns", PIDNS),
-                new Fn("create_pid_namespace", PIDNS)),
-            "only pid_ns_for_children changes; the caller stays"),
+                new Fn("create_pid_namespace", PIDNS),
+                new Fn("switch_task_namespaces", NSPROXY)),
+            "copy_pid_ns() creates the namespace; switch_task_namespaces() installs it as"
+                + " pid_ns_for_children; the caller stays"),
         new Row(
             "Setns…",
             "N",
             "setns(fd, CLONE_NEWPID)",
-            List.of(new Fn("pidns_install", PIDNS)),
-            "EINVAL unless the target is the caller's namespace or below it"),
+            List.of(
+                new Fn("pidns_install", PIDNS),
+                new Fn("validate_nsset", NSPROXY),
+                new Fn("commit_nsset", NSPROXY)),
+            "EINVAL unless the target is the caller's namespace or below it; a reaped target"
+                + " gives ESRCH, as with a pidfd (validate_nsset())"),
         new Row(
             "Exit",
             "X",
@@ -91,9 +97,12 @@ public final class KernelFunctions {
                 new Fn("do_exit", EXIT),
                 new Fn("exit_notify", EXIT),
                 new Fn("forget_original_parent", EXIT),
-                new Fn("find_new_reaper", EXIT),
-                new Fn("zap_pid_ns_processes", PIDNS)),
-            "orphans go to a subreaper or the namespace's init; an init's exit kills its namespace"),
+                new Fn("find_child_reaper", EXIT),
+                new Fn("zap_pid_ns_processes", PIDNS),
+                new Fn("find_new_reaper", EXIT)),
+            "orphans go to the nearest living subreaper at the exiting parent's level, else to the"
+                + " reaper of the exiting parent's namespace; find_child_reaper() calls the zap"
+                + " when that reaper is the one exiting; root's init exiting panics a real machine"),
         new Row(
             "Wait",
             "W",
@@ -103,7 +112,8 @@ public final class KernelFunctions {
                 new Fn("wait_task_zombie", EXIT),
                 new Fn("release_task", EXIT),
                 new Fn("free_pid", PID)),
-            "reaping frees the zombie's numbers at every level"),
+            "reaping releases the zombie; free_pid() frees a number at every level once no task"
+                + " uses it as PID, process group or session id"),
         new Row(
             "Kill…",
             "K",
@@ -113,9 +123,13 @@ public final class KernelFunctions {
                 new Fn("kill_pid_info", SIGNAL),
                 new Fn("__kill_pgrp_info", SIGNAL),
                 new Fn("group_send_sig_info", SIGNAL),
-                new Fn("sig_task_ignored", SIGNAL),
-                new Fn("send_signal_locked", SIGNAL)),
-            "sig_task_ignored() is where a namespace's init ignores signals from inside"),
+                new Fn("send_signal_locked", SIGNAL),
+                new Fn("prepare_signal", SIGNAL),
+                new Fn("sig_ignored", SIGNAL),
+                new Fn("sig_task_ignored", SIGNAL)),
+            "sig_task_ignored() drops a default-action signal to an init unless it is forced"
+                + " (SIGKILL or SIGSTOP from the kernel or an ancestor namespace); no handler is"
+                + " installed here"),
         new Row(
             "Setsid",
             "S",
@@ -133,22 +147,27 @@ public final class KernelFunctions {
             "R",
             "prctl(PR_SET_CHILD_SUBREAPER, 1)",
             List.of(new Fn("PR_SET_CHILD_SUBREAPER", SYS), new Fn("find_new_reaper", EXIT)),
-            "find_new_reaper() looks for it, within the dying task's namespace"),
+            "find_new_reaper() picks the nearest living subreaper among the exiting task's"
+                + " ancestors at its own pid level"),
         new Row(
             "Sysctl…",
             "Y",
             "write /proc/sys/kernel/ns_last_pid, pid_max",
             List.of(
                 new Fn("pid_ns_ctl_handler", PIDNS), fn("pid_table"), fn("register_pidns_sysctls")),
-            "ns_last_pid: pid_ns_ctl_handler(); pid_max is per namespace since 6.14 (pid_table)"));
+            "ns_last_pid: pid_ns_ctl_handler() sets the IDR cursor to the value + 1; pid_max is per"
+                + " namespace since 6.14 (pid_table)"));
   }
 
   private static Fn fn(String name) {
     return new Fn(name, PID);
   }
 
-  /** The table as a node: action, system call, linked functions, a note. */
-  static Node view(Consumer<String> links) {
+  /**
+   * The table as a node: action, system call, linked functions, a note; and a link to the kernel
+   * rules page ({@code showRules}).
+   */
+  static Node view(Consumer<String> links, Runnable showRules) {
     GridPane grid = new GridPane();
     grid.setId("kernelTable");
     grid.getStyleClass().add("md-table");
@@ -205,7 +224,14 @@ public final class KernelFunctions {
                 + " under the graph names them for every call you make. A link opens the"
                 + " function's definition and uses in your browser.");
     intro.setWrapText(true);
-    VBox box = new VBox(10, intro, grid, files);
+    Hyperlink rules =
+        new Hyperlink(
+            "The kernel rules the Lab follows, function by function, and the source every text"
+                + " was checked against…");
+    rules.setId("kernelRulesLink");
+    rules.setWrapText(true);
+    rules.setOnAction(e -> showRules.run());
+    VBox box = new VBox(10, intro, rules, grid, files);
     box.setPadding(new Insets(8));
     ScrollPane sp = new ScrollPane(box);
     sp.setFitToWidth(true);

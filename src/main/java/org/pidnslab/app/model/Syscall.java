@@ -24,7 +24,7 @@ public enum Syscall {
       "Unshare NEWPID",
       "U",
       "unshare(CLONE_NEWPID)",
-      "unshare_nsproxy_namespaces → copy_pid_ns",
+      "ksys_unshare → unshare_nsproxy_namespaces → copy_pid_ns; switch_task_namespaces",
       "The selected task's next child becomes pid 1 of a new namespace; the task itself stays"),
   SETNS(
       "Setns…",
@@ -36,7 +36,7 @@ public enum Syscall {
       "Exit",
       "X",
       "_exit(0)",
-      "do_exit → exit_notify → forget_original_parent",
+      "do_exit → exit_notify → forget_original_parent → find_child_reaper, find_new_reaper",
       "The selected task exits; its children are reparented"),
   WAIT(
       "Wait",
@@ -48,7 +48,7 @@ public enum Syscall {
       "Kill…",
       "K",
       "kill(pid, sig)",
-      "kill_something_info → send_signal_locked",
+      "kill_something_info → send_signal_locked → prepare_signal → sig_ignored → sig_task_ignored",
       "Then click the target task (SIGKILL); more targets and SIGTERM in the context menu"),
   SETSID(
       "Setsid",
@@ -67,7 +67,8 @@ public enum Syscall {
       "R",
       "prctl(PR_SET_CHILD_SUBREAPER, 1)",
       "find_new_reaper",
-      "Orphans of the selected task's descendants come to it before they go to init"),
+      "When a descendant at the selected task's pid level exits, its orphans go to the nearest"
+          + " living subreaper above it, before the namespace's init"),
   SYSCTL(
       "Sysctl…",
       "Y",
@@ -128,8 +129,8 @@ public enum Syscall {
     if (selected.state() == TaskState.EXITING) {
       return Availability.no(
           selected.comm()
-              + " is exiting (E): it waits in zap_pid_ns_processes and makes no system calls."
-              + " Select a running task");
+              + " is exiting (E, the Lab's label): it sleeps in zap_pid_ns_processes (ps shows S)"
+              + " and makes no system calls. Select a running task");
     }
     if (selected.state() != TaskState.RUNNING) {
       return Availability.no(selected.comm() + " was reaped: select a running task");

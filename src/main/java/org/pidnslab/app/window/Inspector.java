@@ -90,7 +90,8 @@ final class Inspector {
         new Item(
             task,
             "state",
-            "R running, E exiting (waiting in zap_pid_ns_processes), Z zombie",
+            "R running, E exiting (the Lab's label: asleep in zap_pid_ns_processes, ps shows S),"
+                + " Z zombie",
             t.state().letter()));
     items.add(
         new Item(

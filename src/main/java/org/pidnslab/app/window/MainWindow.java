@@ -84,6 +84,7 @@ public final class MainWindow {
   private final Settings settings;
   private final BorderPane root = new BorderPane();
   private final Toast toast = new Toast();
+  private final PanicNote panicNote = new PanicNote();
   private final TextField childLabel = new TextField();
   private final Actions actions;
   private final TaskGraphView graph;
@@ -219,8 +220,9 @@ public final class MainWindow {
     pickPrompt.textProperty().bind(actions.pickPromptProperty());
     pickPrompt.visibleProperty().bind(actions.pickPromptProperty().isNotNull());
     pickPrompt.managedProperty().bind(pickPrompt.visibleProperty());
-    StackPane center = new StackPane(graph, toast);
+    StackPane center = new StackPane(graph, panicNote, toast);
     StackPane.setMargin(toast, new Insets(0, 0, 24, 0));
+    StackPane.setMargin(panicNote, new Insets(8, 0, 0, 0));
     // the caption and the quiz take their own room: they must never hide a task
     VBox centerBox =
         new VBox(pickPrompt, workbench.caption(), center, workbench.quiz(), workbench.player());
@@ -516,6 +518,7 @@ public final class MainWindow {
     PidNamespace psNs = view == null ? model.kernel().root() : view;
     ps.getItems().setAll(PsListing.of(model.kernel(), psNs));
     graph.redraw();
+    panicNote.update(model.kernel());
     nsTree.redraw();
     selectionChanged();
     status.setText(

@@ -99,8 +99,8 @@ public final class ScreenshotTour {
             "lesson-caption",
             "Inspector",
             w -> {
-              // lesson 6 after "exit c": the caption explains zap_pid_ns_processes()
-              atLessonStep(w, 6, 10);
+              // lesson 8 after "exit c": the caption explains zap_pid_ns_processes()
+              atLessonStep(w, 8, 10);
               w.model().selectedProperty().set(w.model().task("c"));
               return null;
             }));
@@ -109,8 +109,8 @@ public final class ScreenshotTour {
             "quiz",
             "Namespaces",
             w -> {
-              // lesson 6 as a quiz at "fork o v": predicted, revealed, scored
-              atLessonStep(w, 6, 7);
+              // lesson 8 as a quiz at "fork o v": predicted, revealed, scored
+              atLessonStep(w, 8, 7);
               w.workbench().quiz().setActive(true);
               Scene scene = w.graph().getScene();
               ((javafx.scene.control.TextField) scene.lookup("#quizAnswer")).setText("7");

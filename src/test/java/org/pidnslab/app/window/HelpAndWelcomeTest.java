@@ -288,9 +288,33 @@ class HelpAndWelcomeTest {
             "ksys_setsid()",
             "ksys_setpgid()",
             "PR_SET_CHILD_SUBREAPER",
-            "pid_ns_ctl_handler()")) {
+            "pid_ns_ctl_handler()",
+            "find_child_reaper()",
+            "switch_task_namespaces()",
+            "validate_nsset()",
+            "prepare_signal()",
+            "sig_ignored()")) {
       assertTrue(text.contains(fn), fn);
     }
+    // the words checked against 6.18: a pid is freed only when nothing uses it any more, orphans
+    // go to the exiting parent's namespace's reaper, and signals reach sig_task_ignored() last
+    assertFalse(text.contains("reaping frees the zombie's numbers at every level"), text);
+    assertTrue(text.contains("PID, process group or session id"), text);
+    assertTrue(text.contains("reaper of the exiting parent's namespace"), text);
+    assertTrue(text.contains("nearest living subreaper"), text);
+    List<String> kill =
+        KernelFunctions.rows().stream()
+            .filter(r -> r.key().equals("K"))
+            .findFirst()
+            .orElseThrow()
+            .functions()
+            .stream()
+            .map(KernelFunctions.Fn::name)
+            .toList();
+    assertEquals(
+        List.of("send_signal_locked", "prepare_signal", "sig_ignored", "sig_task_ignored"),
+        kill.subList(kill.indexOf("send_signal_locked"), kill.size()),
+        "the call order");
     for (Syscall s : Syscall.values()) {
       assertTrue(text.contains(s.text() + "  [" + s.key() + "]"), s.name());
     }
@@ -301,6 +325,24 @@ class HelpAndWelcomeTest {
         assertTrue(f.file().matches("kernel/[a-z_]+\\.c"), f.toString());
       }
     }
+  }
+
+  @Test
+  void theKernelRulesPageIsRenderedFromTheProjectsOwnDocAndLinkedFromKernelFunctions(FxRobot robot)
+      throws Exception {
+    String doc = Files.readString(Path.of("docs/kernel-rules.md"));
+    assertEquals(doc, HelpMenu.kernelRulesDoc(), "the build bundles docs/kernel-rules.md");
+    robot.clickOn("#helpMenu").clickOn("#kernelItem");
+    assertTrue(showing(robot, "#kernelDialog"));
+    robot.clickOn("#kernelRulesLink");
+    assertTrue(showing(robot, "#kernelRulesDialog"));
+    MarkdownView md = robot.lookup("#kernelRules").queryAs(MarkdownView.class);
+    assertTrue(md.headings().contains("The kernel rules the Lab follows (Linux 6.18)"));
+    String shown = textOf(md).replace("\n", "");
+    assertTrue(shown.contains("State E is the Lab's label, not a kernel state"), shown);
+    assertTrue(shown.contains("The exit of root's init panics a real machine"), shown);
+    robot.clickOn("#helpMenu").clickOn("#kernelRulesItem");
+    assertTrue(showing(robot, "#kernelRulesDialog"), "also straight from the Help menu");
   }
 
   @Test

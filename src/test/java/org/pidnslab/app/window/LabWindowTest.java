@@ -388,6 +388,17 @@ class LabWindowTest {
     }
   }
 
+  /** The red signal rings the story of {@code statement} draws, counted before any pulse. */
+  private long signalRingsAfter(FxRobot robot, String statement) {
+    return runAndRead(
+        robot,
+        statement,
+        () ->
+            window.graph().overlay().getChildren().stream()
+                .filter(n -> n.getStyleClass().contains("signal-ring"))
+                .count());
+  }
+
   /** Runs {@code statement} and reads {@code what} in the same FX call, before any pulse. */
   private <T> T runAndRead(FxRobot robot, String statement, java.util.function.Supplier<T> what) {
     List<T> out = new ArrayList<>();
@@ -426,18 +437,37 @@ class LabWindowTest {
                             .lookup("#reparent-label-" + model.task("g").serial()))
                     .getText());
     assertEquals("adopted by s (child subreaper)", why);
-    long rings =
-        runAndRead(
-            robot,
-            "exit c",
-            () ->
-                window.graph().overlay().getChildren().stream()
-                    .filter(n -> n.getStyleClass().contains("signal-ring"))
-                    .count());
-    assertEquals(3, rings, "one ring per victim: s, g, v (m is a zombie)");
+    assertEquals(
+        3, signalRingsAfter(robot, "exit c"), "one ring per victim: s, g, v (m is a zombie)");
     robot.interact(() -> window.graph().finishAnimations());
     assertEquals(
         0, robot.lookup(".signal-ring").queryAll().size(), "the final frame has no marks left");
+  }
+
+  @Test
+  void oneZapKillsANestedNamespaceOnceAndTheNestedZapKillsNobodyAgain(FxRobot robot) {
+    run(robot, "clone init c newpid", "fork c c1", "clone c1 d newpid", "fork d d1");
+    robot.interact(() -> window.graph().speedControl().setValue(Motion.SLOW));
+    // c's one loop dooms c1, d and d1; d's own zap finds d1 doomed already (6.18)
+    assertEquals(3, signalRingsAfter(robot, "exit c"), "one ring per task: c1, d, d1, none twice");
+    robot.interact(() -> window.graph().finishAnimations());
+  }
+
+  @Test
+  void theExitOfRootsInitIsMarkedAsAKernelPanicOnARealMachine(FxRobot robot) {
+    javafx.scene.control.Label note =
+        robot.lookup("#panicNote").queryAs(javafx.scene.control.Label.class);
+    run(robot, "clone init c newpid", "exit c");
+    assertFalse(note.isVisible(), "a container's init exits without a panic");
+    run(robot, "exit init");
+    assertTrue(note.isVisible());
+    assertTrue(note.getText().startsWith("Kernel panic on a real machine"), note.getText());
+    assertTrue(note.getText().contains("Attempted to kill init!"), note.getText());
+    assertTrue(
+        model.log().get(model.log().size() - 1).steps().get(0).contains("a real machine panics"),
+        "the log says it too");
+    robot.interact(() -> window.experiment().undo());
+    assertFalse(note.isVisible(), "back before the exit, init runs again");
   }
 
   @Test

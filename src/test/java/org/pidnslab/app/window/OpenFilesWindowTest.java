@@ -84,6 +84,17 @@ class OpenFilesWindowTest {
   }
 
   @Test
+  void controlCharactersInAFileNameAreShownEscaped(FxRobot robot) throws Exception {
+    // a name that would set a terminal's title and clear its screen
+    chosen = Files.createDirectories(dir.resolve("x\u001b]0;OWNED\u0007\u001b[2J.pidns"));
+    robot.clickOn("#fileMenu").clickOn("#openItem");
+    String text = dialogText(robot);
+    assertTrue(text.contains("x\\x1b]0;OWNED\\x07\\x1b[2J.pidns is a folder"), text);
+    String header = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getHeaderText();
+    assertTrue(header.chars().noneMatch(c -> c < 0x20), header);
+  }
+
+  @Test
   void aRecentFileThatBecameAPipeIsRefused(FxRobot robot) throws Exception {
     chosen = Files.writeString(dir.resolve("mine.pidns"), "fork init a\n");
     robot.clickOn("#fileMenu").clickOn("#openItem");

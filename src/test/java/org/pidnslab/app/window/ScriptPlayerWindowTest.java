@@ -296,10 +296,10 @@ class ScriptPlayerWindowTest {
 
   @Test
   void aLessonFromTheMenuOpensAtItsFirstStepAndPlaysToItsCheckedEnd(FxRobot robot) {
-    robot.clickOn("#lessonsMenu").clickOn("#lesson-06-when-the-init-dies");
+    robot.clickOn("#lessonsMenu").clickOn("#lesson-08-when-the-init-dies");
     assertEquals(0, ex().positionProperty().get());
     assertTrue(
-        window.title().get().startsWith("Lesson 6: When the init dies"), window.title().get());
+        window.title().get().startsWith("Lesson 8: When the init dies"), window.title().get());
     robot.clickOn("#stepForward");
     assertFalse(robot.lookup("#caption").queryLabeled().getText().isEmpty(), "narrated");
     robot.clickOn("#playerEnd");

@@ -1,0 +1,112 @@
+package org.pidnslab.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.pidnslab.host.CannotRun;
+import org.pidnslab.host.Helper;
+import org.pidnslab.host.RunMode;
+import org.pidnslab.host.Verification;
+import org.pidnslab.host.Verifier;
+import org.pidnslab.script.ScriptRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code pidns-lab verify FILE}: the script on this machine's kernel beside the simulation. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a .pidns scenario on this machine's Linux kernel, with real processes in a fresh PID"
+          + " namespace, and compare what it prints with the simulation (pidns-lab run).",
+      "Exit status: 0 identical, 1 different (a unified diff), 2 an unreadable file, 3 the real"
+          + " kernel cannot run it here (one line says why and what would make it work)."
+    })
+final class VerifyCommand implements Callable<Integer> {
+  /** Exit status: identical. */
+  static final int IDENTICAL = 0;
+
+  /** Exit status: the kernel printed something else. */
+  static final int DIFFERENT = 1;
+
+  /** Exit status: the real kernel cannot run it here. */
+  static final int CANNOT_RUN = 3;
+
+  @ParentCommand PidnsLabCommand parent;
+
+  @Parameters(paramLabel = "FILE", description = "The .pidns script to check.")
+  String file;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description = "Stop the real run after this long (default: 60).")
+  int timeout = 60;
+
+  @Option(
+      names = "--unprivileged",
+      description =
+          "Even as root, run in a fresh user namespace as an ordinary user would (the default"
+              + " for non-root).")
+  boolean unprivileged;
+
+  @Override
+  public Integer call() {
+    PrintStream out = parent.out();
+    PrintStream err = parent.err();
+    String text;
+    try {
+      text = new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      err.println(file + ": no such file");
+      return ScriptRun.SCRIPT_ERROR;
+    } catch (IOException e) {
+      err.println(file + ": cannot read: " + e.getMessage());
+      return ScriptRun.SCRIPT_ERROR;
+    }
+    if (timeout < 1) {
+      err.println("pidns-lab verify: --timeout must be at least 1 second");
+      return ScriptRun.SCRIPT_ERROR;
+    }
+    RunMode mode = unprivileged ? RunMode.USER_NAMESPACE : RunMode.forThisProcess();
+    Verifier verifier = new Verifier(Helper.locate(), mode, Duration.ofSeconds(timeout));
+    Verification v;
+    try {
+      v = verifier.verify(file, text);
+    } catch (CannotRun e) {
+      out.flush();
+      err.println("pidns-lab verify: cannot run on this kernel here: " + e.line());
+      return CANNOT_RUN;
+    }
+    report(v, out);
+    return v.identical() ? IDENTICAL : DIFFERENT;
+  }
+
+  static void report(Verification v, PrintStream out) {
+    out.println("kernel: Linux " + v.release().text() + " (uname -r); the simulation models 6.18");
+    out.println("run: " + v.mode().description());
+    if (v.identical()) {
+      out.println(
+          "identical: the kernel printed the same "
+              + v.kernel().resultLines().size()
+              + " lines and exit status "
+              + v.kernel().exit()
+              + " as the simulation");
+      return;
+    }
+    for (String line : v.diff()) {
+      out.println(line);
+    }
+    for (String note : v.notes()) {
+      out.println("note: " + note);
+    }
+    out.println("different: the kernel's output (+) is not the simulation's (-)");
+  }
+}
