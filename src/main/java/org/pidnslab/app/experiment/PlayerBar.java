@@ -129,7 +129,9 @@ final class PlayerBar extends HBox {
     javafx.scene.control.ProgressIndicator working = new javafx.scene.control.ProgressIndicator();
     working.setId("replayProgress");
     working.setPrefSize(18, 18);
-    working.setTooltip(new Tooltip("Replaying the script up to the chosen step…"));
+    working.setTooltip(
+        new Tooltip("Replaying the script up to the chosen step… Esc or a click stops"));
+    working.setOnMouseClicked(e -> experiment.cancelReplay());
     working.visibleProperty().bind(experiment.busyProperty());
     working.managedProperty().bind(working.visibleProperty());
     getChildren().addAll(start, back, play, forward, end, track, working, where);
@@ -137,6 +139,24 @@ final class PlayerBar extends HBox {
     experiment.positionProperty().addListener((o, a, b) -> update());
     experiment.traceProperty().addListener((o, a, b) -> ticksChanged());
     experiment.busyProperty().addListener((o, a, b) -> update());
+    // a long replay's progress, polled while it runs
+    javafx.animation.Timeline progress =
+        new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(
+                Duration.millis(100), e -> working.setProgress(experiment.replayProgress())));
+    progress.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    experiment
+        .busyProperty()
+        .addListener(
+            (o, was, busy) -> {
+              working.setProgress(0);
+              if (busy) {
+                progress.play();
+              } else {
+                progress.stop();
+              }
+            });
+    working.progressProperty().addListener((o, a, b) -> update());
     ticksChanged();
   }
 
@@ -196,7 +216,8 @@ final class PlayerBar extends HBox {
     int line = experiment.currentLineProperty().get();
     where.setText(
         experiment.busyProperty().get()
-            ? "replaying…"
+            ? String.format(
+                "replaying… %d%% (Esc stops)", Math.round(experiment.replayProgress() * 100))
             : "step " + p + " / " + n + (line > 0 ? " · line " + line : ""));
   }
 

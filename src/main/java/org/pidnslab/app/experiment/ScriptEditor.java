@@ -31,7 +31,7 @@ import org.pidnslab.script.ScriptTrace;
  * in the graph and a keystroke here are undone by the same Ctrl+Z.
  */
 public final class ScriptEditor extends BorderPane {
-  /** Typing pauses this long before the script re-runs. */
+  /** Typing within a line pauses this long before the script re-runs (Enter: at once). */
   static final Duration EDIT_PAUSE = Duration.millis(350);
 
   private final Experiment experiment;
@@ -102,6 +102,9 @@ public final class ScriptEditor extends BorderPane {
               if (!syncing) {
                 typed = true;
                 pendingEdit.playFromStart();
+                if (c.getInserted().indexOf('\n') >= 0) {
+                  flush(); // a finished line is a statement: it runs, and is autosaved, at once
+                }
               }
             });
     pendingEdit.setOnFinished(e -> commitTyping());

@@ -1,11 +1,16 @@
 package org.pidnslab.app.experiment;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -32,6 +37,17 @@ public final class ScriptFiles {
 
   /** Files larger than this are not scripts anyone wrote by hand or click. */
   static final long MAX_BYTES = 16L << 20;
+
+  /** Files are read here: a thread per read, so one stuck on a slow disk holds up nothing else. */
+  private static final ExecutorService READERS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "pidns-lab-open");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private final ReadOnlyIntegerWrapper reading = new ReadOnlyIntegerWrapper();
 
   private final Experiment experiment;
   private final Settings settings;
@@ -74,44 +90,75 @@ public final class ScriptFiles {
    * Opens a script without asking about changes (recent files and drops ask first; see {@link
    * #openAsking}). A narrated script (a lesson, a prepared demonstration) opens at its first step,
    * ready to be stepped through; any other opens at its end, the state {@code pidns-lab run}
-   * prints.
+   * prints. The file is read on a thread of its own, so a slow disk or a pipe never freezes the
+   * window; only a regular file of at most {@link #MAX_BYTES} is read.
    *
-   * @return whether it opened
+   * @return completes on the FX thread with whether it opened (a dialog said why not)
    */
-  public boolean openFile(Path f) {
-    String text;
+  public CompletableFuture<Boolean> openFile(Path f) {
+    CompletableFuture<Boolean> done = new CompletableFuture<>();
+    reading.set(reading.get() + 1);
+    READERS.execute(
+        () -> {
+          Read r = read(f);
+          Platform.runLater(
+              () -> {
+                reading.set(reading.get() - 1);
+                if (r.problem() != null) {
+                  error("Cannot open " + f.getFileName(), r.problem());
+                  done.complete(false);
+                  return;
+                }
+                experiment.load(r.text(), f, narrated(r.text()) ? 0 : Integer.MAX_VALUE);
+                settings.addRecent(f);
+                recentChanged.run();
+                done.complete(true);
+              });
+        });
+    return done;
+  }
+
+  /** How many files are being read (tests wait for it to be 0). */
+  public ReadOnlyIntegerProperty readingProperty() {
+    return reading.getReadOnlyProperty();
+  }
+
+  /** A script's text, or why it cannot be opened (a sentence that says what to do). */
+  record Read(String text, String problem) {}
+
+  /**
+   * Reads a script: a regular file (or a link to one) of at most {@link #MAX_BYTES} bytes of UTF-8.
+   * Devices, pipes, sockets and folders are refused before they are opened, and no more than the
+   * limit is ever read, even from a file that grows meanwhile.
+   */
+  static Read read(Path f) {
     try {
-      if (Files.size(f) > MAX_BYTES) {
-        error(
-            "Cannot open " + f.getFileName(),
-            f + " is larger than 16 MB: not a script. Choose a .pidns file.");
-        return false;
-      }
-      text = Files.readString(f, StandardCharsets.UTF_8);
-    } catch (MalformedInputException e) {
-      error(
-          "Cannot open " + f.getFileName(),
-          f + " is not UTF-8 text, so not a .pidns script. Choose a .pidns file.");
-      return false;
+      return new Read(BoundedText.read(f, MAX_BYTES), null);
+    } catch (BoundedText.Refused e) {
+      return problem(f + " " + e.getMessage() + ": not a script. Choose a .pidns file.");
+    } catch (CharacterCodingException e) {
+      return problem(f + " is not UTF-8 text, so not a .pidns script. Choose a .pidns file.");
     } catch (IOException e) {
-      error(
-          "Cannot open " + f.getFileName(),
+      return problem(
           "Reading "
               + f
               + " failed ("
               + reason(e)
               + "). Check that the file exists and is readable.");
-      return false;
     }
-    experiment.load(text, f, narrated(text) ? 0 : Integer.MAX_VALUE);
-    settings.addRecent(f);
-    recentChanged.run();
-    return true;
   }
 
-  /** Opens {@code f} after offering to save the current changes. */
-  boolean openAsking(Path f) {
-    return confirmDiscard() && openFile(f);
+  private static Read problem(String text) {
+    return new Read(null, text);
+  }
+
+  /**
+   * Opens {@code f} after offering to save the current changes.
+   *
+   * @return completes with whether it opened (false at once if the user cancelled)
+   */
+  CompletableFuture<Boolean> openAsking(Path f) {
+    return confirmDiscard() ? openFile(f) : CompletableFuture.completedFuture(false);
   }
 
   /** File → Save: to the script's file, or asks where. */
@@ -208,9 +255,14 @@ public final class ScriptFiles {
     return e.getMessage() == null ? kind : kind + ": " + e.getMessage();
   }
 
+  /** An error dialog; file names may hold control characters, shown escaped ({@code \x1b}). */
   private void error(String header, String text) {
-    Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
-    a.setHeaderText(header);
+    Alert a =
+        new Alert(
+            Alert.AlertType.ERROR,
+            org.pidnslab.script.SafeText.escapeControls(text),
+            ButtonType.OK);
+    a.setHeaderText(org.pidnslab.script.SafeText.escapeControls(header));
     a.initOwner(owner);
     a.show();
   }

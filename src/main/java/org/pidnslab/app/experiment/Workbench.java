@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.geometry.Insets;
@@ -26,7 +25,6 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import org.pidnslab.app.common.Settings;
 import org.pidnslab.app.common.Toast;
 import org.pidnslab.app.graphview.TaskGraphView;
@@ -48,8 +46,19 @@ public final class Workbench {
             return t;
           });
 
-  /** An autosave waits this long after a change, so a burst of clicks is one write. */
-  static final Duration AUTOSAVE_PAUSE = Duration.millis(300);
+  /**
+   * What the next autosave writes: the newest state wins, older ones not yet written are skipped.
+   */
+  private record Pending(long seq, Autosave target, String text, int position, Path from) {}
+
+  /** Numbers the states handed to the autosave; the newest one on disk. */
+  private final java.util.concurrent.atomic.AtomicLong autosaveSeq =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private volatile long durableSeq;
+
+  private final java.util.concurrent.atomic.AtomicReference<Pending> pending =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   private final Experiment experiment;
   private final ScriptEditor editor;
@@ -61,7 +70,6 @@ public final class Workbench {
   private final Toast toast;
   private final Menu recent = new Menu("Open _Recent");
   private final CheckMenuItem quizItem = new CheckMenuItem("_Quiz mode: predict, then reveal");
-  private final PauseTransition autosaveBeat = new PauseTransition(AUTOSAVE_PAUSE);
   private Autosave autosave;
   private List<org.pidnslab.script.Lesson> lessons;
   private Window owner;
@@ -85,9 +93,12 @@ public final class Workbench {
     fillRecent();
     quizItem.setId("quizItem");
     quizItem.selectedProperty().addListener((o, a, on) -> setQuiz(on));
-    autosaveBeat.setOnFinished(e -> autosaveNow());
-    experiment.textProperty().addListener((o, a, b) -> autosaveBeat.playFromStart());
-    experiment.positionProperty().addListener((o, a, b) -> autosaveBeat.playFromStart());
+    // no pause and no wait for the FX thread: a click is on disk within milliseconds, even while
+    // the window is busy drawing it (a click changes the text, then the position: the write
+    // thread usually takes both at once, else the second write follows the first at once)
+    experiment.textProperty().addListener((o, a, b) -> autosaveNow());
+    experiment.positionProperty().addListener((o, a, b) -> autosaveNow());
+    experiment.fileProperty().addListener((o, a, b) -> autosaveNow());
   }
 
   public Experiment experiment() {
@@ -287,7 +298,7 @@ public final class Workbench {
    * Files dropped on the window: the first {@code .pidns} among them opens (any file if none is),
    * after offering to save changes.
    *
-   * @return whether a script opened
+   * @return whether a file is being opened (it is read in the background)
    */
   public boolean dropped(List<java.io.File> dropped) {
     java.io.File pick = null;
@@ -296,7 +307,11 @@ public final class Workbench {
         pick = f;
       }
     }
-    return pick != null && files.openAsking(pick.toPath());
+    if (pick == null) {
+      return false;
+    }
+    var opening = files.openAsking(pick.toPath());
+    return !opening.isDone() || opening.getNow(false); // false only if the user cancelled
   }
 
   /** Keeps the experiment in {@code a} after every change; offers what a crash left behind. */
@@ -305,34 +320,51 @@ public final class Workbench {
   }
 
   /**
-   * Writes the autosave (after the pause). The write and its fsync run on a background thread, in
-   * order, so a long script never stalls the window; a failure comes back as a toast.
+   * Writes the autosave now. The write and its fsync run on a background thread, in order, so a
+   * long script never stalls the window; changes made while a write runs go into the next one
+   * together. A failure comes back as a toast.
+   *
+   * @return completes with whether this state (or a newer one) is durably in the file
    */
-  void autosaveNow() {
+  java.util.concurrent.CompletableFuture<Boolean> autosaveNow() {
     if (autosave == null) {
-      return;
+      return java.util.concurrent.CompletableFuture.completedFuture(false);
     }
-    Autosave target = autosave;
-    String text = experiment.textProperty().get();
-    int position = experiment.positionProperty().get();
-    Path from = experiment.fileProperty().get();
-    AUTOSAVES.execute(
-        () -> {
-          try {
-            target.save(text, position, from);
-          } catch (IOException e) {
-            javafx.application.Platform.runLater(
-                () ->
-                    toast.show(
-                        "Autosave failed (" + e.getMessage() + "): save the experiment yourself",
-                        true));
-          }
-        });
+    long seq = autosaveSeq.incrementAndGet();
+    pending.set(
+        new Pending(
+            seq,
+            autosave,
+            experiment.textProperty().get(),
+            experiment.positionProperty().get(),
+            experiment.fileProperty().get()));
+    return java.util.concurrent.CompletableFuture.supplyAsync(() -> writePending(seq), AUTOSAVES);
+  }
+
+  /**
+   * On the autosave thread: writes the newest pending state, unless an earlier job took it.
+   *
+   * @return whether state {@code seq}, or a newer one, is on disk
+   */
+  private boolean writePending(long seq) {
+    Pending p = pending.getAndSet(null);
+    if (p != null) {
+      try {
+        p.target().save(p.text(), p.position(), p.from());
+        durableSeq = Math.max(durableSeq, p.seq());
+      } catch (IOException e) {
+        javafx.application.Platform.runLater(
+            () ->
+                toast.show(
+                    "Autosave failed (" + e.getMessage() + "): save the experiment yourself",
+                    true));
+      }
+    }
+    return durableSeq >= seq;
   }
 
   /** A clean exit: the autosave is no longer needed. */
   public void closed() {
-    autosaveBeat.stop();
     if (autosave != null) {
       Autosave a = autosave;
       autosave = null; // a late change must not write it again
@@ -348,10 +380,10 @@ public final class Workbench {
   }
 
   /**
-   * If a Lab crashed or was killed with an experiment open, asks whether to restore it. Shown
-   * without blocking, so the window is usable behind it.
+   * If Labs crashed or were killed with an experiment open, offers them back one after the other.
+   * Shown without blocking, so the window is usable behind it.
    *
-   * @return whether the offer is on show
+   * @return whether an offer is on show
    */
   public boolean offerRecovery() {
     if (autosave == null) {
@@ -361,50 +393,108 @@ public final class Workbench {
     if (left.isEmpty()) {
       return false;
     }
-    Autosave.Recovery r = left.get(0);
+    offer(left, 0);
+    return true;
+  }
+
+  /** Offers {@code left.get(i)}; the answer leads to the next. */
+  private void offer(List<Autosave.Recovery> left, int i) {
+    Autosave.Recovery r = left.get(i);
+    int more = left.size() - i - 1;
     ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
     // Discard deletes: it must not be what Esc or closing the dialog means
     ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.OTHER);
     ButtonType later = new ButtonType("Decide later", ButtonBar.ButtonData.CANCEL_CLOSE);
-    long lines = r.script().lines().count();
-    Alert a =
-        new Alert(
-            Alert.AlertType.CONFIRMATION,
-            "An experiment of "
-                + lines
-                + " lines"
-                + (r.file() == null ? "" : " (" + r.file().getFileName() + ")")
-                + ", autosaved at "
-                + DateTimeFormatter.ofPattern("HH:mm:ss")
-                    .withZone(ZoneId.systemDefault())
-                    .format(r.time())
-                + ", was not closed properly. Restore it?"
-                + (left.size() > 1
-                    ? " (" + (left.size() - 1) + " more will be offered after it.)"
-                    : ""),
-            restore,
-            discard,
-            later);
-    a.setHeaderText("Restore the last experiment?");
+    String after = more > 0 ? " (" + more + " more will be offered after it.)" : "";
+    String when =
+        DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault()).format(r.time());
+    Alert a;
+    if (r.restorable()) {
+      a =
+          new Alert(
+              Alert.AlertType.CONFIRMATION,
+              "An experiment of "
+                  + r.script().lines().count()
+                  + " lines"
+                  + (r.file() == null ? "" : " (" + r.file().getFileName() + ")")
+                  + ", autosaved at "
+                  + when
+                  + ", was not closed properly. Restore it?"
+                  + after,
+              restore,
+              discard,
+              later);
+      a.setHeaderText("Restore the last experiment?");
+    } else {
+      a =
+          new Alert(
+              Alert.AlertType.WARNING,
+              "The autosave "
+                  + r.path()
+                  + " (from "
+                  + when
+                  + ") cannot be restored: "
+                  + r.problem()
+                  + ". Discard it?"
+                  + after,
+              discard,
+              later);
+      a.setHeaderText("An autosave cannot be restored");
+    }
+    // the file names in it may hold control characters
+    a.setContentText(org.pidnslab.script.SafeText.escapeControls(a.getContentText()));
     a.initOwner(owner);
     a.initModality(javafx.stage.Modality.NONE);
     a.getDialogPane().setId("recoveryDialog");
     a.setOnHidden(
         e -> {
-          if (a.getResult() == restore) {
-            experiment.load(r.script(), r.file(), r.position());
-            experiment.markUnsaved();
-          }
-          if (a.getResult() == restore || a.getResult() == discard) {
-            Autosave.forget(r); // only an explicit answer deletes; the file stays otherwise
-            autosaveNow();
-            if (left.size() > 1 && owner != null && owner.isShowing()) {
-              offerRecovery(); // the next one a crash left behind
-            }
+          ButtonType answer = a.getResult();
+          if (answer == restore) {
+            // after the dialog is gone: the "save the current experiment?" question may come
+            javafx.application.Platform.runLater(() -> restore(left, i));
+          } else if (answer == discard) {
+            Autosave.forget(r);
+            next(left, i);
+          } else {
+            left.subList(i, left.size()).forEach(Autosave.Recovery::release); // a later start
           }
         });
     a.show();
-    return true;
+  }
+
+  /**
+   * Restores {@code left.get(i)}, asking first if an unsaved experiment would be replaced (a
+   * restored one is unsaved too). Its file is deleted only once this Lab's own autosave holds it.
+   */
+  private void restore(List<Autosave.Recovery> left, int i) {
+    Autosave.Recovery r = left.get(i);
+    if (!files.confirmDiscard()) {
+      left.subList(i, left.size()).forEach(Autosave.Recovery::release);
+      return;
+    }
+    experiment.load(r.script(), r.file(), r.position());
+    experiment.markUnsaved();
+    autosaveNow()
+        .thenAcceptAsync(
+            safe -> {
+              if (safe) {
+                Autosave.forget(r);
+              } else {
+                r.release(); // kept for the next start
+              }
+              next(left, i);
+            },
+            javafx.application.Platform::runLater);
+  }
+
+  private void next(List<Autosave.Recovery> left, int i) {
+    if (i + 1 < left.size()) {
+      if (owner != null && owner.isShowing()) {
+        offer(left, i + 1);
+      } else {
+        left.subList(i + 1, left.size()).forEach(Autosave.Recovery::release);
+      }
+    }
   }
 
   private void setQuiz(boolean on) {

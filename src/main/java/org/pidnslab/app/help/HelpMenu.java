@@ -244,7 +244,7 @@ public final class HelpMenu {
     rows.add(
         new String[] {"click", "select a task (right-click: all its calls, kill and wait forms)"});
     rows.add(new String[] {"← → ↑ ↓", "move the selection: parent, first child, neighbours"});
-    rows.add(new String[] {"Esc", "cancel picking a target (Setns…, Kill…)"});
+    rows.add(new String[] {"Esc", "cancel picking a target (Setns…, Kill…); stop a long replay"});
     rows.add(new String[] {"Enter", "in the statement field: run it; in find: select the task"});
     rows.add(new String[] {"Player (keyboard not in a text field or the script)"});
     rows.add(new String[] {"Page Down", "step forward (in quiz mode: ask, then reveal)"});

@@ -53,6 +53,9 @@ public final class Experiment {
   private String[] lines = {""}; // the text split into lines, for captions
   private long lastEdit = Long.MIN_VALUE / 2;
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+  private volatile boolean cancelled;
+  private volatile int replayDone;
+  private volatile int replayTotal;
   private java.util.concurrent.Executor worker = Runnable::run;
   private java.util.concurrent.Executor fxThread = Runnable::run;
   private boolean threaded;
@@ -92,6 +95,27 @@ public final class Experiment {
   /** Whether a long replay is running in the background: the picture is about to change. */
   public ReadOnlyBooleanProperty busyProperty() {
     return busy.getReadOnlyProperty();
+  }
+
+  /**
+   * How far the running background replay is, from 0 to 1. Any thread may read it; the player bar
+   * polls it while {@link #busyProperty() busy} (a replay of a million statements must not send the
+   * FX thread a message per step).
+   */
+  public double replayProgress() {
+    int total = replayTotal;
+    return total == 0 ? 0 : (double) replayDone / total;
+  }
+
+  /**
+   * Stops the running background replay (Esc): the machine on show becomes the state after the
+   * statements it got through, exactly, and moves queued behind it are dropped.
+   */
+  public void cancelReplay() {
+    if (busy.get()) {
+      cancelled = true;
+      pendingTarget = -1;
+    }
   }
 
   /** The machine this experiment drives. */
@@ -367,13 +391,22 @@ public final class Experiment {
       return;
     }
     busy.set(true);
+    cancelled = false;
+    replayDone = 0;
+    replayTotal = k;
     inFlightTarget = k;
     ScriptTrace basis = trace.get();
     worker.execute(
         () -> {
           LabModel.Replayed prepared;
           try {
-            prepared = prepared(todo);
+            prepared =
+                prepared(
+                    todo,
+                    done -> {
+                      replayDone = done;
+                      return !cancelled;
+                    });
           } catch (RuntimeException | Error e) {
             // never leave the window refusing every click: the old picture stays on show
             prepared = null;
@@ -391,12 +424,13 @@ public final class Experiment {
                 }
                 if (trace.get() != basis) {
                   // the script changed meanwhile: this replay is of an old text
-                  replayTo(Math.min(next >= 0 ? next : k, stepCount()));
+                  int target = r.size() < k ? r.size() : next >= 0 ? next : k;
+                  replayTo(Math.min(target, stepCount()));
                   return;
                 }
                 model.adopt(r);
-                setPosition(k);
-                if (next >= 0) {
+                setPosition(r.size()); // k, or where a cancelled replay stopped
+                if (next >= 0 && r.size() == k) {
                   jumpTo(next);
                 }
               });
@@ -404,8 +438,13 @@ public final class Experiment {
   }
 
   private static LabModel.Replayed prepared(List<Statement> statements) {
+    return prepared(statements, done -> true);
+  }
+
+  private static LabModel.Replayed prepared(
+      List<Statement> statements, java.util.function.IntPredicate keepGoing) {
     try {
-      return LabModel.prepare(statements);
+      return LabModel.prepare(statements, keepGoing);
     } catch (ScriptError e) {
       throw new IllegalStateException("the dry run got past these statements", e);
     }

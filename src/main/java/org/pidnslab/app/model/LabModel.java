@@ -184,6 +184,11 @@ public final class LabModel {
       this.history = history;
       this.logTail = logTail;
     }
+
+    /** How many statements it ran. */
+    public int size() {
+      return history.size();
+    }
   }
 
   /**
@@ -193,9 +198,24 @@ public final class LabModel {
    * @throws ScriptError at the first statement that is not valid
    */
   public static Replayed prepare(List<Statement> statements) throws ScriptError {
+    return prepare(statements, done -> true);
+  }
+
+  /**
+   * Runs {@code statements} as {@link #prepare(List)} does, asking {@code keepGoing} with the
+   * number done before each one: when it says no, the machine after the statements done so far
+   * comes back (a cancelled replay still shows an exact state, an earlier one).
+   */
+  public static Replayed prepare(
+      List<Statement> statements, java.util.function.IntPredicate keepGoing) throws ScriptError {
     ScriptRunner r = new ScriptRunner();
     java.util.ArrayDeque<ScriptRunner.Outcome> last = new java.util.ArrayDeque<>();
+    int done = 0;
     for (Statement s : statements) {
+      if (!keepGoing.test(done)) {
+        break;
+      }
+      done++;
       ScriptRunner.Outcome o = r.execute(s);
       if (o.resultLine() != null) {
         last.addLast(o);
@@ -213,7 +233,7 @@ public final class LabModel {
               explainer.steps(o),
               o.result().failed()));
     }
-    return new Replayed(r, List.copyOf(statements), tail);
+    return new Replayed(r, List.copyOf(statements.subList(0, done)), tail);
   }
 
   /**

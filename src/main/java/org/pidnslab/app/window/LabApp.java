@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -83,22 +84,21 @@ public final class LabApp extends Application {
         named.containsKey("script")
             || named.containsKey("open")
             || !getParameters().getUnnamed().isEmpty();
+    String given =
+        named.containsKey("script")
+            ? named.get("script")
+            : named.containsKey("open")
+                ? named.get("open")
+                : getParameters().getUnnamed().isEmpty()
+                    ? null
+                    : getParameters().getUnnamed().get(0);
+    // read off the FX thread (a pipe given as the file must not stop the window from showing)
+    CompletableFuture<Boolean> opened =
+        given != null && readable(Path.of(given))
+            ? window.open(Path.of(given))
+            : CompletableFuture.completedFuture(false);
     if (named.containsKey("script")) {
-      Path file = Path.of(named.get("script"));
-      if (readable(file)) {
-        window.open(file);
-        window.experiment().jumpTo(Integer.MAX_VALUE);
-      }
-    } else if (named.containsKey("open")) {
-      Path file = Path.of(named.get("open"));
-      if (readable(file)) {
-        window.open(file);
-      }
-    } else if (!getParameters().getUnnamed().isEmpty()) {
-      Path file = Path.of(getParameters().getUnnamed().get(0));
-      if (readable(file)) {
-        window.open(file);
-      }
+      opened.thenAccept(ok -> window.experiment().jumpTo(Integer.MAX_VALUE));
     }
     stage.show();
     boolean recovering = !demo && window.useAutosave(new Autosave(Autosave.defaultDir()));
@@ -107,17 +107,21 @@ public final class LabApp extends Application {
     }
     if (named.containsKey("snapshot")) {
       Path out = Path.of(named.get("snapshot"));
-      window.graph().finishAnimations();
-      Platform.runLater(
-          () -> {
-            try {
-              Snapshots.save(scene, out);
-            } catch (Exception ex) {
-              System.err.println("pidns-lab: cannot save snapshot " + out + ": " + ex.getMessage());
-            }
-            if (demo) {
-              Platform.exit();
-            }
+      opened.whenComplete(
+          (ok, failure) -> {
+            window.graph().finishAnimations();
+            Platform.runLater(
+                () -> {
+                  try {
+                    Snapshots.save(scene, out);
+                  } catch (Exception ex) {
+                    System.err.println(
+                        "pidns-lab: cannot save snapshot " + out + ": " + ex.getMessage());
+                  }
+                  if (demo) {
+                    Platform.exit();
+                  }
+                });
           });
     }
   }

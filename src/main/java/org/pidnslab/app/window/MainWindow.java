@@ -135,6 +135,15 @@ public final class MainWindow {
     scene = new Scene(root, width, height);
     theme.apply(scene);
     scene.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+    // a filter: wherever the keyboard is (the editor too), Esc stops a long replay
+    scene.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ESCAPE && experiment.busyProperty().get()) {
+            experiment.cancelReplay();
+            e.consume();
+          }
+        });
     scene
         .windowProperty()
         .addListener(
@@ -683,9 +692,13 @@ public final class MainWindow {
     help.setLinkOpener(opener);
   }
 
-  /** Opens a script as File → Open would (a file from the command line or the desktop). */
-  public void open(java.nio.file.Path file) {
-    workbench.files().openFile(file);
+  /**
+   * Opens a script as File → Open would (a file from the command line or the desktop).
+   *
+   * @return completes on the FX thread with whether it opened
+   */
+  public java.util.concurrent.CompletableFuture<Boolean> open(java.nio.file.Path file) {
+    return workbench.files().openFile(file);
   }
 
   private void find(String query) {

@@ -20,7 +20,7 @@ import org.pidnslab.script.ScriptTrace;
 import org.pidnslab.script.StatePrinter;
 
 /** The experiment's rules that the window tests do not reach: insertion points and long replays. */
-class ExperimentTest {
+public class ExperimentTest {
   private final ExecutorService worker = Executors.newSingleThreadExecutor();
   private final LinkedBlockingQueue<Runnable> fx = new LinkedBlockingQueue<>();
 
@@ -62,6 +62,39 @@ class ExperimentTest {
     assertFalse(ex.busyProperty().get());
     assertEquals(Experiment.ASYNC_ABOVE + 10, ex.positionProperty().get());
     assertEquals(Experiment.ASYNC_ABOVE + 11, ex.model().kernel().taskCount());
+  }
+
+  /** {@code tasks} forks, then {@code waits} waits that each walk all of init's children. */
+  public static String slowScript(int tasks, int waits) {
+    return forks(tasks) + "wait init\n".repeat(waits);
+  }
+
+  @Test
+  void aCancelledReplayShowsTheExactStateWhereItStoppedAndReportedProgress() throws Exception {
+    Experiment ex = new Experiment(new LabModel());
+    ex.useThreads(worker, fx::add);
+    String script = slowScript(3000, 60_000);
+    ex.load(script, null, 0);
+    ex.jumpTo(ex.stepCount());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (ex.replayProgress() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertTrue(ex.replayProgress() > 0, "the replay reports its progress");
+    assertTrue(fx.isEmpty() && ex.busyProperty().get(), "still replaying");
+    ex.cancelReplay();
+    while (ex.busyProperty().get()) {
+      drainFx();
+    }
+    int p = ex.positionProperty().get();
+    assertTrue(p > 0 && p < ex.stepCount(), "stopped part way: " + p);
+    Experiment exact = new Experiment(new LabModel());
+    exact.load(script, null, p);
+    assertEquals(printed(exact), printed(ex), "the state after the first " + p + " steps");
+  }
+
+  private static String printed(Experiment ex) {
+    return String.join("\n", StatePrinter.lines(ex.model().kernel()));
   }
 
   @Test

@@ -16,7 +16,8 @@ import org.pidnslab.app.model.LabModel;
 /**
  * A Lab in a process of its own for {@link CrashRecoveryTest}: it opens the window (headless, on
  * Monocle), makes a few calls by pressing the toolbar's buttons, waits until the autosave holds
- * them, prints {@code READY} and then keeps running until it is killed.
+ * them, prints {@code READY} and then keeps running until it is killed. With {@code --one-click} it
+ * makes one call, prints {@code CLICKED} at once and waits to be killed.
  */
 public final class CrashDriver extends Application {
 
@@ -33,20 +34,28 @@ public final class CrashDriver extends Application {
   @Override
   public void start(Stage stage) {
     Path state = Path.of(getParameters().getRaw().get(0));
+    boolean oneClick = getParameters().getRaw().contains("--one-click");
     Preferences prefs =
         Preferences.userRoot().node("org/pidnslab/crash-driver-" + ProcessHandle.current().pid());
     MainWindow w = new MainWindow(new LabModel(), new Settings(prefs));
     stage.setScene(w.createScene(1024, 700));
     w.graph().speedControl().setValue(Motion.INSTANT);
     stage.show();
-    w.useAutosave(new Autosave(state));
+    Autosave autosave = new Autosave(state);
+    w.useAutosave(autosave);
     w.model().selectedProperty().set(w.model().kernel().init());
     press(stage, "#forkButton");
+    if (oneClick) {
+      // the test kills this Lab right after: the click must be on disk by then
+      System.out.println("CLICKED");
+      System.out.flush();
+      return;
+    }
     press(stage, "#cloneButton");
     w.model().selectedProperty().set(w.model().task("p2"));
     press(stage, "#forkButton");
     w.experiment().stepBack(); // the position is saved too
-    Path file = state.resolve("autosave-" + ProcessHandle.current().pid() + ".pidns");
+    Path file = autosave.file();
     PauseTransition poll = new PauseTransition(Duration.millis(100));
     poll.setOnFinished(
         e -> {

@@ -1,7 +1,6 @@
 package org.pidnslab.app.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +26,7 @@ import org.pidnslab.script.ScriptTrace;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Crash recovery with a real process: a Lab ({@link CrashDriver}) makes calls, is killed with
@@ -58,7 +58,7 @@ class CrashRecoveryTest {
     Process lab = startLab();
     String recorded;
     try {
-      recorded = waitForReady(lab);
+      recorded = waitFor(lab, "READY ").replace("|", "\n");
     } finally {
       lab.destroyForcibly(); // SIGKILL: no shutdown hook, no clean exit
     }
@@ -69,7 +69,8 @@ class CrashRecoveryTest {
       assertEquals(1, files.filter(f -> f.toString().endsWith(".pidns")).count());
     }
 
-    robot.interact(() -> window.useAutosave(new Autosave(state)));
+    Autosave mine = new Autosave(state);
+    robot.interact(() -> window.useAutosave(mine));
     assertNotNull(robot.lookup("#recoveryDialog").tryQuery().orElse(null), "the offer to restore");
     robot.clickOn("Restore");
     Experiment ex = window.experiment();
@@ -80,36 +81,43 @@ class CrashRecoveryTest {
     assertNotNull(window.model().task("p2"));
     assertEquals(null, window.model().task("p21"), "not run yet: the Lab stood at step 2");
     assertTrue(ex.dirtyProperty().get(), "a restored experiment is not saved in a file");
+    // once this Lab's own autosave holds the experiment, and only then, the dead Lab's file goes
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> pidnsFiles().equals(List.of(mine.file())));
+    assertTrue(Files.readString(mine.file()).endsWith(recorded));
+  }
+
+  @Test
+  void aCallIsOnDiskATenthOfASecondAfterItWasMade(FxRobot robot) throws Exception {
+    Process lab = startLab("--one-click");
+    try {
+      waitFor(lab, "CLICKED");
+      Thread.sleep(100);
+    } finally {
+      lab.destroyForcibly();
+    }
+    assertTrue(lab.waitFor(30, TimeUnit.SECONDS));
+    Preferences.userRoot().node("org/pidnslab/crash-driver-" + lab.pid()).removeNode();
+    robot.interact(() -> window.useAutosave(new Autosave(state)));
+    robot.clickOn("Restore");
+    assertEquals("fork init p1\n", window.experiment().textProperty().get());
+  }
+
+  private List<Path> pidnsFiles() throws java.io.IOException {
     try (var files = Files.list(state)) {
-      List<Path> left = files.filter(f -> f.toString().endsWith(".pidns")).toList();
-      assertFalse(
-          left.stream().anyMatch(f -> !f.getFileName().toString().contains(pidOfThisJvm())),
-          "the dead Lab's autosave is gone once restored: " + left);
+      return files.filter(f -> f.toString().endsWith(".pidns")).toList();
     }
   }
 
-  private static String pidOfThisJvm() {
-    return Long.toString(ProcessHandle.current().pid());
+  private Process startLab(String... options) throws Exception {
+    List<String> args = new java.util.ArrayList<>(List.of(state.toString()));
+    args.addAll(List.of(options));
+    return WindowTests.labProcess(CrashDriver.Main.class.getName(), args.toArray(String[]::new))
+        .start();
   }
 
-  private Process startLab() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd =
-        List.of(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "-Dglass.platform=Monocle",
-            "-Dmonocle.platform=Headless",
-            "-Dprism.order=sw",
-            "-Djava.awt.headless=true",
-            CrashDriver.Main.class.getName(),
-            state.toString());
-    return new ProcessBuilder(cmd).redirectErrorStream(true).start();
-  }
-
-  /** Reads the Lab's output until it says READY; returns the script it recorded. */
-  private static String waitForReady(Process lab) throws Exception {
+  /** Reads the Lab's output until a line starts with {@code mark}; returns the rest of it. */
+  private static String waitFor(Process lab, String mark) throws Exception {
     CompletableFuture<String> ready =
         CompletableFuture.supplyAsync(
             () -> {
@@ -119,15 +127,15 @@ class CrashRecoveryTest {
                       new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                  if (line.startsWith("READY ")) {
-                    return line.substring(6).replace("|", "\n");
+                  if (line.startsWith(mark)) {
+                    return line.substring(mark.length());
                   }
                   seen.append(line).append('\n');
                 }
               } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
               }
-              throw new IllegalStateException("the Lab ended without READY:\n" + seen);
+              throw new IllegalStateException("the Lab ended without " + mark + ":\n" + seen);
             });
     return ready.get(90, TimeUnit.SECONDS);
   }

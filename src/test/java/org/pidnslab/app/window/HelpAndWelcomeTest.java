@@ -185,6 +185,7 @@ class HelpAndWelcomeTest {
     Files.writeString(chosen, "fork init a\nclone a b newpid\n");
     welcome(robot);
     robot.clickOn("#welcomeOpen");
+    WindowTests.awaitFiles(window);
     assertFalse(showing(robot, "#welcomeDialog"));
     assertEquals(chosen, window.experiment().fileProperty().get());
     assertNotNull(window.model().task("b"));

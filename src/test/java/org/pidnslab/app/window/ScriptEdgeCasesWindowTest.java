@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pidnslab.app.experiment.Autosave;
+import org.pidnslab.app.model.Experiment;
+import org.pidnslab.app.model.ExperimentTest;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -47,7 +49,7 @@ class ScriptEdgeCasesWindowTest {
     chosen = dir.resolve(name);
     Files.writeString(chosen, text);
     robot.clickOn("#fileMenu").clickOn("#openItem");
-    WaitForAsyncUtils.waitForFxEvents();
+    WindowTests.awaitFiles(window);
   }
 
   @Test
@@ -111,6 +113,26 @@ class ScriptEdgeCasesWindowTest {
   }
 
   @Test
+  void aTypedLineRunsAndIsAutosavedWhenEnterIsPressedNotAfterAPause(FxRobot robot)
+      throws Exception {
+    Autosave autosave = new Autosave(dir.resolve("state"));
+    robot.interact(() -> window.useAutosave(autosave));
+    robot.clickOn("#scriptArea");
+    robot.write("fork init typed");
+    robot.type(KeyCode.ENTER);
+    long entered = System.nanoTime();
+    assertEquals("fork init typed\n", window.experiment().textProperty().get(), "no pause");
+    WaitForAsyncUtils.waitFor(
+        5,
+        TimeUnit.SECONDS,
+        () ->
+            Files.exists(autosave.file())
+                && Files.readString(autosave.file()).endsWith("fork init typed\n"));
+    System.out.printf(
+        "autosave: Enter to durable file in %.1f ms%n", (System.nanoTime() - entered) / 1e6);
+  }
+
+  @Test
   void savingRightAfterTypingSavesTheTyping(FxRobot robot) throws Exception {
     robot.clickOn("#scriptArea");
     robot.write("fork init typed\n");
@@ -138,6 +160,26 @@ class ScriptEdgeCasesWindowTest {
   }
 
   @Test
+  void escStopsALongReplayAtAnExactStepAfterShowingItsProgress(FxRobot robot) throws Exception {
+    Experiment ex = window.experiment();
+    robot.interact(() -> ex.load(ExperimentTest.slowScript(3000, 60_000), null, 0));
+    robot.interact(() -> ex.jumpTo(ex.stepCount())); // End: seconds of replay
+    var where = robot.lookup("#playerPosition").queryLabeled();
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () -> where.getText().matches("replaying… [1-9][0-9]?% \\(Esc stops\\)"));
+    assertTrue(ex.busyProperty().get());
+    robot.type(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !ex.busyProperty().get());
+    WaitForAsyncUtils.waitForFxEvents();
+    int p = ex.positionProperty().get();
+    assertTrue(p > 0 && p < ex.stepCount(), "stopped part way: " + p);
+    assertEquals(1 + Math.min(p, 3000), window.model().kernel().taskCount(), "exactly step " + p);
+    assertTrue(robot.lookup("#playerPosition").queryLabeled().getText().startsWith("step " + p));
+  }
+
+  @Test
   void aDroppedScriptOpensAndOtherDroppedFilesAreIgnored(FxRobot robot) throws Exception {
     Path picture = Files.writeString(dir.resolve("notes.txt"), "not a script");
     Path script = Files.writeString(dir.resolve("dropped.pidns"), "fork init a\n");
@@ -147,6 +189,7 @@ class ScriptEdgeCasesWindowTest {
             opened[0] =
                 window.workbench().dropped(java.util.List.of(picture.toFile(), script.toFile())));
     assertTrue(opened[0]);
+    WindowTests.awaitFiles(window);
     assertEquals("fork init a\n", window.experiment().textProperty().get());
     assertTrue(window.title().get().startsWith("dropped.pidns"));
   }

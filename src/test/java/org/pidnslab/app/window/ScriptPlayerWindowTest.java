@@ -94,6 +94,7 @@ class ScriptPlayerWindowTest {
     chosen = dir.resolve("lesson.pidns");
     Files.writeString(chosen, LESSON);
     robot.clickOn("#fileMenu").clickOn("#openItem");
+    WindowTests.awaitFiles(window);
   }
 
   @Test
@@ -214,6 +215,7 @@ class ScriptPlayerWindowTest {
     chosen = dir.resolve("broken.pidns");
     Files.writeString(chosen, "fork init a\nfork ghost b\nbogus\n");
     robot.clickOn("#fileMenu").clickOn("#openItem");
+    WindowTests.awaitFiles(window);
     assertEquals(1, Window.getWindows().size(), "no dialog");
     String problem = robot.lookup("#scriptProblems").queryLabeled().getText();
     assertTrue(problem.startsWith("Line 2: unknown task 'ghost'"), problem);

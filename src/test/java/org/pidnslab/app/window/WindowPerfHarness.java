@@ -12,6 +12,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.pidnslab.app.common.Settings;
+import org.pidnslab.app.experiment.Autosave;
 import org.pidnslab.app.graphview.Motion;
 import org.pidnslab.app.model.LabModel;
 
@@ -19,7 +20,8 @@ import org.pidnslab.app.model.LabModel;
  * A measuring harness for the window (not a test: it asserts nothing and prints figures). On
  * headless Monocle it measures (1) the longest stall of the FX thread around each action with 5,000
  * tasks, with a watchdog that keeps posting to the FX thread, and (2) the frame times while a call
- * animates 500 visible tasks. Run:
+ * animates 500 visible tasks, and (3) the window between a click and its durable autosave ({@code
+ * -Dharness.autosaveOnly=true} measures only that). Run:
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test \
@@ -54,6 +56,10 @@ public final class WindowPerfHarness extends Application {
   private static void measure(MainWindow window, LabModel model) {
     try {
       startWatchdog();
+      if (Boolean.getBoolean("harness.autosaveOnly")) {
+        measureAutosave(window);
+        return;
+      }
       System.out.println("== FX thread stalls around one action, 5,000 tasks");
       onFx(() -> window.graph().speedControl().setValue(Motion.NORMAL));
       onFx(() -> run(window, tree(5000)));
@@ -94,6 +100,7 @@ public final class WindowPerfHarness extends Application {
       if (Boolean.getBoolean("harness.clicksOnly")) {
         return; // profiling the clicks alone
       }
+      measureAutosave(window);
       measureLongScript(window);
 
       System.out.println("== frame times while animating 500 visible tasks");
@@ -167,6 +174,59 @@ public final class WindowPerfHarness extends Application {
     int[] steps = new int[1];
     onFx(() -> steps[0] = window.experiment().stepCount());
     System.out.println("  steps in the script: " + steps[0]);
+  }
+
+  /**
+   * The window between a change and its durable copy: from a click (the call, the redraw it makes
+   * at once, then the autosave) to the moment the autosave file, renamed into place after its
+   * fsync, holds the statement, found by polling the file; in an empty experiment and after 5,000
+   * statements.
+   */
+  private static void measureAutosave(MainWindow window) throws Exception {
+    System.out.println("== autosave: a click until its durable copy");
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pidns-lab-harness");
+    Autosave autosave = new Autosave(dir);
+    onFx(() -> window.useAutosave(autosave));
+    for (int before : new int[] {0, 5000}) {
+      onFx(() -> window.experiment().clear());
+      if (before > 0) {
+        onFx(() -> run(window, tree(before)));
+      }
+      waitLayout(window);
+      List<Double> lags = new ArrayList<>();
+      List<Double> calls = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        String stmt = "fork init saved" + i;
+        AtomicLong changed = new AtomicLong();
+        AtomicLong returned = new AtomicLong();
+        onFx(
+            () -> {
+              changed.set(System.nanoTime()); // the click: the call, its redraw, the autosave
+              run(window, List.of(stmt));
+              returned.set(System.nanoTime());
+            });
+        long durable;
+        while (true) {
+          durable = System.nanoTime();
+          java.nio.file.Path f = autosave.file();
+          if (java.nio.file.Files.exists(f)
+              && java.nio.file.Files.readString(f).endsWith(stmt + "\n")) {
+            break;
+          }
+          Thread.onSpinWait();
+        }
+        lags.add((durable - changed.get()) / 1e6);
+        calls.add((returned.get() - changed.get()) / 1e6);
+        waitLayout(window);
+      }
+      Collections.sort(lags);
+      Collections.sort(calls);
+      System.out.printf(
+          "  after %5d statements: durable after median %.1f ms, p90 %.1f ms, max %.1f ms"
+              + " (the click's own FX work: median %.1f ms)%n",
+          before, lags.get(15), lags.get(27), lags.get(29), calls.get(15));
+    }
+    onFx(() -> window.closed());
   }
 
   private static void timed(String what, MainWindow window, Runnable action) throws Exception {

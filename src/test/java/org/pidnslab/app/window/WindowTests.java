@@ -50,6 +50,35 @@ final class WindowTests {
   }
 
   /**
+   * A Lab (or any class of the test classpath) as a process of its own: headless on Monocle, with
+   * this test run's fresh home.
+   */
+  static ProcessBuilder labProcess(String mainClass, String... args) {
+    String bin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    java.util.List<String> cmd =
+        new ArrayList<>(java.util.List.of(bin, "-cp", System.getProperty("java.class.path")));
+    cmd.addAll(org.pidnslab.FreshHome.jvmArgs());
+    cmd.addAll(
+        java.util.List.of(
+            "-Dglass.platform=Monocle",
+            "-Dmonocle.platform=Headless",
+            "-Dprism.order=sw",
+            "-Djava.awt.headless=true",
+            mainClass));
+    cmd.addAll(java.util.List.of(args));
+    return new ProcessBuilder(cmd).redirectErrorStream(true);
+  }
+
+  /** Waits until the files the window is reading (File → Open, recent files, drops) are open. */
+  static void awaitFiles(MainWindow window) throws java.util.concurrent.TimeoutException {
+    org.testfx.util.WaitForAsyncUtils.waitFor(
+        10,
+        java.util.concurrent.TimeUnit.SECONDS,
+        () -> window.workbench().files().readingProperty().get() == 0);
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /**
    * After a test: hides every window but {@code stage} (dialogs, popups) and drops its settings.
    */
   static void closeAllBut(FxRobot robot, Stage stage, String prefsNode)
