@@ -1,10 +1,13 @@
 package org.pidnslab.app.experiment;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -42,8 +45,16 @@ public final class Autosave {
   private static final Pattern NAME = Pattern.compile("autosave-([0-9a-z]+)\\.pidns");
   private static final Pattern PART = Pattern.compile("\\.autosave-([0-9a-z]+)\\.pidns.*\\.part");
   private static final Pattern LOCK = Pattern.compile("autosave-([0-9a-z]+)\\.lock");
+
+  /**
+   * {@code path=} holds the script file's path URL-encoded (a path may hold a newline, which would
+   * end the header and turn the rest of the path into script); {@code file=} is the raw path older
+   * versions wrote, still read.
+   */
   private static final Pattern HEADER =
-      Pattern.compile("# pidns-lab autosave position=([0-9]+) time=(\\S+)(?: file=(.*))?");
+      Pattern.compile(
+          "# pidns-lab autosave position=([0-9]+) time=(\\S+)(?: path=(\\S*)| file=(.*))?");
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
@@ -216,7 +227,10 @@ public final class Autosave {
             + position
             + " time="
             + Instant.now()
-            + (from == null ? "" : " file=" + from.toAbsolutePath())
+            + (from == null
+                ? ""
+                : " path="
+                    + URLEncoder.encode(from.toAbsolutePath().toString(), StandardCharsets.UTF_8))
             + "\n";
     org.pidnslab.script.AtomicFile.writeString(own, header + script);
   }
@@ -328,7 +342,10 @@ public final class Autosave {
       if (nl < 0 || !h.matches()) {
         return damaged(p, mtime, "damaged: no autosave header", c);
       }
-      Path from = h.group(3) == null ? null : Path.of(h.group(3));
+      Path from =
+          h.group(3) != null
+              ? Path.of(URLDecoder.decode(h.group(3), StandardCharsets.UTF_8))
+              : h.group(4) != null ? Path.of(h.group(4)) : null;
       return new Recovery(
           p,
           all.substring(nl + 1),

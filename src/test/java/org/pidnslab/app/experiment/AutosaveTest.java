@@ -52,6 +52,34 @@ public class AutosaveTest {
   }
 
   @Test
+  void aScriptPathWithANewlineOrPercentComesBackExactlyAndNeverBecomesScript() throws Exception {
+    Path evil = Path.of("/tmp/evil\nkill init 9.pidns");
+    Path percent = Path.of("/tmp/100%25 done+x.pidns");
+    for (Path from : List.of(evil, percent)) {
+      Autosave a = new Autosave(dir);
+      a.save("fork init a\n", 1, from);
+      String saved = Files.readString(a.file());
+      a.discard();
+      leftByADeadLab(dir, "00000000000000aa", saved); // as if that Lab had died
+      List<Autosave.Recovery> left = new Autosave(dir).leftBehind();
+      assertEquals(1, left.size());
+      assertEquals("fork init a\n", left.get(0).script());
+      assertEquals(from, left.get(0).file());
+      Autosave.forget(left.get(0));
+    }
+  }
+
+  @Test
+  void anOlderVersionsRawFileHeaderIsStillReadAsItWasWritten() throws Exception {
+    leftByADeadLab(
+        dir,
+        "00000000000000bb",
+        "# pidns-lab autosave position=0 time=2026-11-29T06:00:00Z file=/tmp/a%41 b.pidns\nx\n");
+    List<Autosave.Recovery> left = new Autosave(dir).leftBehind();
+    assertEquals(Path.of("/tmp/a%41 b.pidns"), left.get(0).file());
+  }
+
+  @Test
   void theFirstSaveCreatesTheStateDirectoryPrivateToTheUser() throws Exception {
     Path state = dir.resolve("home/.local/state/pidns-lab");
     Autosave a = new Autosave(state);
