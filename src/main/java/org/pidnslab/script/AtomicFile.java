@@ -51,9 +51,12 @@ public final class AtomicFile {
 
   private static final String PART = ".part";
 
-  /** Between {@code .NAME} and {@code .part}: {@code .PID.RANDOM}, or the older {@code RANDOM}. */
-  private static final Pattern PART_MIDDLE =
-      Pattern.compile("\\.([0-9]{1,19})\\.[0-9]{1,10}|[0-9]{1,20}");
+  /**
+   * Between {@code .NAME} and {@code .part}: {@code .PID.RANDOM}. The older {@code
+   * .NAMERANDOM.part} (no PID) is not recognised: a user's {@code .out.json2024.part} has the same
+   * shape.
+   */
+  private static final Pattern PART_MIDDLE = Pattern.compile("\\.([0-9]{1,19})\\.[0-9]{1,10}");
 
   private AtomicFile() {}
 
@@ -173,10 +176,10 @@ public final class AtomicFile {
 
   /**
    * Removes the temporary files of {@code abs} left by writers that died: named {@code
-   * .NAME.PID.RANDOM.part} (or {@code .NAMERANDOM.part}, as earlier versions named them, with no
-   * PID), unchanged for {@link #STALE_AFTER_MILLIS}, and PID is no live process or one that started
-   * after the file last changed (the number was reused). Anything else in the folder is never
-   * touched; a file that cannot be removed is left for a later write.
+   * .NAME.PID.RANDOM.part}, unchanged for {@link #STALE_AFTER_MILLIS}, and PID is no live process
+   * or one that started after the file last changed (the number was reused). Anything else in the
+   * folder is never touched, not even the PID-less names of earlier versions, which a user's own
+   * file may share; a file that cannot be removed is left for a later write.
    */
   static void removeStaleParts(Path abs) {
     String prefix = "." + abs.getFileName();
@@ -194,10 +197,7 @@ public final class AtomicFile {
     }
   }
 
-  /**
-   * The PID in the name of a temporary file of ours ({@code PREFIX.PID.RANDOM.part}), -1 for the
-   * older {@code PREFIXRANDOM.part}, or null if {@code p} is not one.
-   */
+  /** The PID in the name of a temporary file of ours ({@code PREFIX.PID.RANDOM.part}), or null. */
   private static Long writerPid(Path p, String prefix) {
     String name = p.getFileName().toString();
     if (!name.startsWith(prefix)
@@ -209,14 +209,11 @@ public final class AtomicFile {
     if (!m.matches()) {
       return null;
     }
-    return m.group(1) == null ? -1L : Long.valueOf(m.group(1));
+    return Long.valueOf(m.group(1));
   }
 
   /** Whether process {@code pid} runs and is older than a file last changed at {@code changed}. */
   private static boolean writerAlive(long pid, long changed) {
-    if (pid < 0) {
-      return false; // an older version's file: no PID to ask about
-    }
     return ProcessHandle.of(pid)
         .filter(ProcessHandle::isAlive)
         .map(h -> h.info().startInstant().map(s -> s.toEpochMilli() <= changed).orElse(true))

@@ -215,9 +215,10 @@ public final class Explainer {
       case "setns EINVAL":
         return "pidns_install: the target's namespace is neither the caller's own nor nested below it";
       case "setns ESRCH":
-        return "validate_nsset: the target has been reaped, so no task stands behind its pid: the"
-            + " statement models setns() on a pidfd of the target (opening /proc/TARGET/ns/pid"
-            + " would fail earlier, with ENOENT)";
+        return "pidns_get: the target has been reaped (release_task()), so /proc/TARGET is gone:"
+            + " the statement models open(\"/proc/TARGET/ns/pid\") + setns(fd, CLONE_NEWPID),"
+            + " and open() fails with ENOENT, which the language reports as ESRCH (a zombie or E"
+            + " target still works: its pid still leads to its namespace)";
       case "wait ECHILD":
         return "do_wait: the caller has no children";
       case "kill ESRCH":

@@ -112,6 +112,7 @@ class AtomicFileTest {
     Path target = dir.resolve("d.svg");
     Files.writeString(target, "old");
     String deadPart = ".d.svg." + dead.pid() + ".12345.part";
+    // digits with no PID, as an older version named them, could as well be the user's own file
     String legacyPart = ".d.svg8123456789012345678.part";
     String livePart = ".d.svg.1.777.part";
     String freshDeadPart = ".d.svg." + dead.pid() + ".999.part";
@@ -127,7 +128,19 @@ class AtomicFileTest {
     Files.writeString(dir.resolve(freshDeadPart), "x"); // its writer may be in another namespace
     AtomicFile.writeString(target, "new");
     assertEquals("new", Files.readString(target));
-    assertEquals(Set.of("d.svg", livePart, freshDeadPart, otherTarget, notOurs), names());
+    assertEquals(
+        Set.of("d.svg", livePart, freshDeadPart, otherTarget, notOurs, legacyPart), names());
+  }
+
+  @Test
+  void aUsersFileThatLooksLikeAnOldTemporaryNameIsNeverRemoved() throws Exception {
+    Path target = dir.resolve("out.json");
+    Path users = dir.resolve(".out.json2024.part");
+    Files.writeString(users, "the user's notes");
+    Files.setLastModifiedTime(users, FileTime.from(Instant.now().minusSeconds(3600)));
+    AtomicFile.writeString(target, "{}");
+    assertEquals("{}", Files.readString(target));
+    assertEquals("the user's notes", Files.readString(users));
   }
 
   @Test

@@ -87,10 +87,15 @@ class ExplainerTest {
   }
 
   @Test
-  void setnsEsrchDescribesThePidfdItModelsNotAMissingProcFile() {
+  void setnsEsrchIsTheReapedTargetsMissingProcEntryNotAPidfd() {
+    // 6.18: setns() on a pidfd of a zombie gives ESRCH (validate_nsset(), nsproxy cleared in
+    // do_exit()); the Lab models open("/proc/TARGET/ns/pid"), which fails only once reaped
     String t = Explainer.failure("setns", Errno.ESRCH);
-    assertTrue(t.contains("pidfd") && t.contains("validate_nsset"), t);
-    assertTrue(t.contains("ENOENT"), t);
+    assertTrue(t.startsWith("pidns_get:"), t);
+    assertTrue(t.contains("/proc/TARGET/ns/pid") && t.contains("ENOENT"), t);
+    assertTrue(t.contains("reaped") && t.contains("a zombie or E target still works"), t);
+    assertFalse(t.contains("pidfd"), t);
+    assertFalse(t.contains("validate_nsset"), t);
     assertFalse(t.contains("no longer exists"), t);
   }
 

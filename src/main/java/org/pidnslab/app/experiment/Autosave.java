@@ -1,10 +1,13 @@
 package org.pidnslab.app.experiment;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -31,7 +34,10 @@ import java.util.regex.Pattern;
  * the old file would not follow; the kernel drops the lock when the process dies, however it dies.
  * So a data file whose lock can be taken is exactly one a crash or a kill left behind, and the Lab
  * that takes it holds it while it offers the file back, so two Labs never restore the same one. A
- * clean exit deletes both files.
+ * clean exit deletes both files. *
+ *
+ * <p>Older versions named the file {@code autosave-PID.pidns} and took no lock: such a file is
+ * offered only once no process has that pid, and its temporary files are never removed.
  */
 public final class Autosave {
   /**
@@ -39,11 +45,34 @@ public final class Autosave {
    */
   static final long MAX_BYTES = ScriptFiles.MAX_BYTES + 4096;
 
-  private static final Pattern NAME = Pattern.compile("autosave-([0-9a-z]+)\\.pidns");
-  private static final Pattern PART = Pattern.compile("\\.autosave-([0-9a-z]+)\\.pidns.*\\.part");
-  private static final Pattern LOCK = Pattern.compile("autosave-([0-9a-z]+)\\.lock");
+  /** A Lab's id: 8 random bytes in hex, as the constructor makes it. */
+  private static final String ID = "[0-9a-f]{16}";
+
+  /**
+   * An older version named its file after its pid and took no lock: a pid (at most 10 digits, so
+   * never an {@link #ID}) whose process is alive may be that Lab, still writing.
+   */
+  private static final String OLD_PID = "[0-9]{1,10}";
+
+  private static final Pattern NAME =
+      Pattern.compile("autosave-(" + ID + "|" + OLD_PID + ")\\.pidns");
+
+  /** Only new ids: an older Lab's temporary file may be a save in flight, never removed. */
+  private static final Pattern PART = Pattern.compile("\\.autosave-(" + ID + ")\\.pidns.*\\.part");
+
+  /** Lock files, also those this version takes for an older Lab's file while it offers it. */
+  private static final Pattern LOCK =
+      Pattern.compile("autosave-(" + ID + "|" + OLD_PID + ")\\.lock");
+
+  /**
+   * {@code path=} holds the script file's path URL-encoded (a path may hold a newline, which would
+   * end the header and turn the rest of the path into script); {@code file=} is the raw path older
+   * versions wrote, still read.
+   */
   private static final Pattern HEADER =
-      Pattern.compile("# pidns-lab autosave position=([0-9]+) time=(\\S+)(?: file=(.*))?");
+      Pattern.compile(
+          "# pidns-lab autosave position=([0-9]+) time=(\\S+)(?: path=(\\S*)| file=(.*))?");
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
@@ -216,7 +245,10 @@ public final class Autosave {
             + position
             + " time="
             + Instant.now()
-            + (from == null ? "" : " file=" + from.toAbsolutePath())
+            + (from == null
+                ? ""
+                : " path="
+                    + URLEncoder.encode(from.toAbsolutePath().toString(), StandardCharsets.UTF_8))
             + "\n";
     org.pidnslab.script.AtomicFile.writeString(own, header + script);
   }
@@ -249,7 +281,7 @@ public final class Autosave {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "autosave-*.pidns")) {
       for (Path p : files) {
         Matcher m = NAME.matcher(p.getFileName().toString());
-        if (!m.matches() || p.equals(own)) {
+        if (!m.matches() || p.equals(own) || olderLabMayRun(m.group(1))) {
           continue;
         }
         Claim c = claimOf(m.group(1));
@@ -262,6 +294,12 @@ public final class Autosave {
     }
     out.sort(Comparator.comparing(Recovery::time).reversed());
     return out;
+  }
+
+  /** Whether {@code id} is an older Lab's pid and a process with that pid is alive. */
+  private static boolean olderLabMayRun(String id) {
+    return id.matches(OLD_PID)
+        && ProcessHandle.of(Long.parseLong(id)).map(ProcessHandle::isAlive).orElse(false);
   }
 
   /** The lock of the Lab with {@code id}, or null if that Lab is running. */
@@ -328,7 +366,10 @@ public final class Autosave {
       if (nl < 0 || !h.matches()) {
         return damaged(p, mtime, "damaged: no autosave header", c);
       }
-      Path from = h.group(3) == null ? null : Path.of(h.group(3));
+      Path from =
+          h.group(3) != null
+              ? Path.of(URLDecoder.decode(h.group(3), StandardCharsets.UTF_8))
+              : h.group(4) != null ? Path.of(h.group(4)) : null;
       return new Recovery(
           p,
           all.substring(nl + 1),

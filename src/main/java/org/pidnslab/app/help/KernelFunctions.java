@@ -85,10 +85,14 @@ public final class KernelFunctions {
             "setns(fd, CLONE_NEWPID)",
             List.of(
                 new Fn("pidns_install", PIDNS),
-                new Fn("validate_nsset", NSPROXY),
+                new Fn("pidns_get", PIDNS),
                 new Fn("commit_nsset", NSPROXY)),
-            "EINVAL unless the target is the caller's namespace or below it; a reaped target"
-                + " gives ESRCH, as with a pidfd (validate_nsset())"),
+            "open(/proc/TARGET/ns/pid), then setns(): EINVAL unless the target is the caller's"
+                + " namespace or below it; a zombie or E target still works (pidns_get() finds its"
+                + " namespace through its pid, attached until release_task()); a reaped target has"
+                + " no /proc entry: open() fails with ENOENT, reported as ESRCH. A pidfd would"
+                + " differ: validate_nsset() refuses a zombie already (ESRCH), as do_exit()"
+                + " cleared its nsproxy"),
         new Row(
             "Exit",
             "X",

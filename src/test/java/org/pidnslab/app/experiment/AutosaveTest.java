@@ -34,7 +34,7 @@ public class AutosaveTest {
   void aLabThatIsGoneLeavesItsExperimentBehindWithItsPositionAndFile() throws Exception {
     leftByADeadLab(
         dir,
-        "0123abcd",
+        "000000000123abcd",
         "# pidns-lab autosave position=1 time=2026-11-29T06:00:00Z file=/tmp/x.pidns\n"
             + "fork init a\nfork a b\n");
     List<Autosave.Recovery> left = new Autosave(dir).leftBehind();
@@ -49,6 +49,34 @@ public class AutosaveTest {
     try (var files = Files.list(dir)) {
       assertEquals(List.of(), files.toList(), "its data and lock files are both gone");
     }
+  }
+
+  @Test
+  void aScriptPathWithANewlineOrPercentComesBackExactlyAndNeverBecomesScript() throws Exception {
+    Path evil = Path.of("/tmp/evil\nkill init 9.pidns");
+    Path percent = Path.of("/tmp/100%25 done+x.pidns");
+    for (Path from : List.of(evil, percent)) {
+      Autosave a = new Autosave(dir);
+      a.save("fork init a\n", 1, from);
+      String saved = Files.readString(a.file());
+      a.discard();
+      leftByADeadLab(dir, "00000000000000aa", saved); // as if that Lab had died
+      List<Autosave.Recovery> left = new Autosave(dir).leftBehind();
+      assertEquals(1, left.size());
+      assertEquals("fork init a\n", left.get(0).script());
+      assertEquals(from, left.get(0).file());
+      Autosave.forget(left.get(0));
+    }
+  }
+
+  @Test
+  void anOlderVersionsRawFileHeaderIsStillReadAsItWasWritten() throws Exception {
+    leftByADeadLab(
+        dir,
+        "00000000000000bb",
+        "# pidns-lab autosave position=0 time=2026-11-29T06:00:00Z file=/tmp/a%41 b.pidns\nx\n");
+    List<Autosave.Recovery> left = new Autosave(dir).leftBehind();
+    assertEquals(Path.of("/tmp/a%41 b.pidns"), left.get(0).file());
   }
 
   @Test
@@ -131,7 +159,8 @@ public class AutosaveTest {
 
   @Test
   void anOfferedAutosaveIsClaimedSoASecondLabDoesNotOfferItToo() throws Exception {
-    leftByADeadLab(dir, "feed", "# pidns-lab autosave position=0 time=2026-11-29T06:00:00Z\nx\n");
+    leftByADeadLab(
+        dir, "000000000000feed", "# pidns-lab autosave position=0 time=2026-11-29T06:00:00Z\nx\n");
     List<Autosave.Recovery> claimed = new Autosave(dir).leftBehind();
     assertEquals(1, claimed.size());
     assertTrue(new Autosave(dir).leftBehind().isEmpty(), "claimed by the first");
@@ -156,8 +185,8 @@ public class AutosaveTest {
 
   @Test
   void damagedFilesAreOfferedForDiscardAndForeignOnesIgnored() throws Exception {
-    leftByADeadLab(dir, "aa", "no header here\n");
-    Path binary = dir.resolve("autosave-bb.pidns");
+    leftByADeadLab(dir, "00000000000000aa", "no header here\n");
+    Path binary = dir.resolve("autosave-00000000000000bb.pidns");
     Files.write(binary, new byte[] {'#', ' ', (byte) 0xff, (byte) 0xfe, '\n', 0});
     Files.writeString(dir.resolve("autosave-X!.pidns"), "# pidns-lab autosave position=1\n");
     List<Autosave.Recovery> left = new Autosave(dir).leftBehind();
@@ -175,7 +204,8 @@ public class AutosaveTest {
   @Test
   void anOversizedAutosaveIsNeverReadButOfferedForDiscard() throws Exception {
     Path huge =
-        leftByADeadLab(dir, "cc", "# pidns-lab autosave position=1 time=2026-11-29T06:00:00Z\n");
+        leftByADeadLab(
+            dir, "00000000000000cc", "# pidns-lab autosave position=1 time=2026-11-29T06:00:00Z\n");
     try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
       f.setLength(2L << 30); // 2 GB, sparse: reading it would exhaust any heap
     }
@@ -188,7 +218,7 @@ public class AutosaveTest {
 
   @Test
   void aSpecialFileUnderAnAutosaveNameNeverBlocksTheStart() throws Exception {
-    Path fifo = dir.resolve("autosave-dd.pidns");
+    Path fifo = dir.resolve("autosave-00000000000000dd.pidns");
     assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
     List<Autosave.Recovery> left = new Autosave(dir).leftBehind(); // a read would block forever
     assertEquals(1, left.size());
@@ -210,9 +240,34 @@ public class AutosaveTest {
   }
 
   @Test
+  void anOlderLabsPidNamedFileIsOfferedOnlyOnceThatPidIsGoneAndItsPartIsNeverRemoved()
+      throws Exception {
+    String header = "# pidns-lab autosave position=0 time=2026-11-29T06:00:00Z\nx\n";
+    long running =
+        ProcessHandle.current().pid(); // an older Lab could be this pid: it takes no lock
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Path live = leftByADeadLab(dir, "" + running, header);
+    Path livePart = dir.resolve(".autosave-" + running + ".pidns1234.part");
+    Path dead = leftByADeadLab(dir, "" + gone.pid(), header);
+    Path deadPart = dir.resolve(".autosave-" + gone.pid() + ".pidns5678.part");
+    Files.writeString(livePart, "being written");
+    Files.writeString(deadPart, "maybe being written in another namespace");
+    Files.writeString(dir.resolve("autosave-zz.pidns"), header); // not an id of ours
+    List<Autosave.Recovery> left = new Autosave(dir).leftBehind();
+    assertEquals(List.of(dead), left.stream().map(Autosave.Recovery::path).toList());
+    assertTrue(Files.exists(live));
+    assertTrue(Files.exists(livePart));
+    assertTrue(Files.exists(deadPart));
+    Autosave.forget(left.get(0));
+    assertFalse(Files.exists(dead));
+    assertTrue(Files.exists(deadPart), "an older Lab's temporary file is never ours to remove");
+  }
+
+  @Test
   void theLeftoversOfALabKilledMidSaveAreRemoved() throws Exception {
-    Path stale = dir.resolve(".autosave-0badc0de.pidns12345.part");
-    Path staleLock = dir.resolve("autosave-0badf00d.lock");
+    Path stale = dir.resolve(".autosave-000000000badc0de.pidns12345.part");
+    Path staleLock = dir.resolve("autosave-000000000badf00d.lock");
     Autosave running = new Autosave(dir);
     running.save("fork init a\n", 1, null);
     Path alive = dir.resolve("." + running.file().getFileName() + "999.part");

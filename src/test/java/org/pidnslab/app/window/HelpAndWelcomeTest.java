@@ -295,7 +295,7 @@ class HelpAndWelcomeTest {
             "pid_ns_ctl_handler()",
             "find_child_reaper()",
             "switch_task_namespaces()",
-            "validate_nsset()",
+            "pidns_get()",
             "prepare_signal()",
             "sig_ignored()")) {
       assertTrue(text.contains(fn), fn);
@@ -319,6 +319,18 @@ class HelpAndWelcomeTest {
         List.of("send_signal_locked", "prepare_signal", "sig_ignored", "sig_task_ignored"),
         kill.subList(kill.indexOf("send_signal_locked"), kill.size()),
         "the call order");
+    // 6.18: a pidfd of a zombie gives ESRCH (validate_nsset()); /proc/TARGET/ns/pid still opens
+    String setns =
+        KernelFunctions.rows().stream()
+            .filter(r -> r.key().equals("N"))
+            .findFirst()
+            .orElseThrow()
+            .note();
+    assertTrue(setns.startsWith("open(/proc/TARGET/ns/pid), then setns()"), setns);
+    assertTrue(setns.contains("a zombie or E target still works"), setns);
+    assertTrue(setns.contains("ENOENT, reported as ESRCH"), setns);
+    assertTrue(setns.contains("validate_nsset() refuses a zombie already"), setns);
+    assertFalse(setns.contains("as with a pidfd"), setns);
     for (Syscall s : Syscall.values()) {
       assertTrue(text.contains(s.text() + "  [" + s.key() + "]"), s.name());
     }

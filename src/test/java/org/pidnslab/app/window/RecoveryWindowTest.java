@@ -45,8 +45,11 @@ class RecoveryWindowTest {
   }
 
   private Path crashed(String id, String time, String script) throws Exception {
+    // a Lab's id is 16 hex digits
     return AutosaveTest.leftByADeadLab(
-        state, id, "# pidns-lab autosave position=1 time=" + time + "\n" + script);
+        state,
+        "00000000000000" + id,
+        "# pidns-lab autosave position=1 time=" + time + "\n" + script);
   }
 
   private String offerText(FxRobot robot) {
