@@ -22,6 +22,10 @@ for f in usr/share/applications/$name.desktop usr/share/mime/packages/$name.xml 
   grep -qE " \./$f\$" <<<"$contents" || fail "/$f is missing"
 done
 
+# nothing writable by group or others (a builder's umask 002 would ship that); links are 777
+writable=$(grep -E '^[^l]....(w|...w)' <<<"$contents" || true)
+[ -z "$writable" ] || fail "group- or world-writable entries: $(head -3 <<<"$writable" | tr -s ' ' | tr '\n' ';')"
+
 # desktop utilities are the desktop's business (dpkg triggers), never a hard dependency
 depends=$(dpkg-deb -f "$deb" Depends)
 for utility in xdg-utils desktop-file-utils shared-mime-info gtk-update-icon-cache \
