@@ -50,5 +50,5 @@ grep -q "^License: GPL-3.0-or-later" "$copyright" || fail "copyright does not na
 grep -q "(GPL-3.0-or-later) JFreeSVG" "$copyright" || fail "copyright lacks the third-party notice"
 
 [ "$failed" -eq 0 ] || { echo "check-deb: $failed problems in $deb" >&2; exit 1; }
-echo "check-deb: $deb: /usr/bin/$name, no desktop utility in Depends, no maintainer scripts," \
-  "desktop entry valid, licence and third-party notice in the copyright file"
+echo "check-deb: $deb: /usr/bin/$name, nothing group- or world-writable, no desktop utility in Depends," \
+  "no maintainer scripts, desktop entry valid, licence and third-party notice in the copyright file"
