@@ -1,8 +1,11 @@
 /*
  * pidns-lab-helper - the native half of `pidns-lab verify` and `pidns-lab live`.
  *
- *   pidns-lab-helper replay [--user-namespace] [--timeout SECONDS] FILE.pidns
+ *   pidns-lab-helper replay [--user-namespace] [--timeout SECONDS] [--name NAME] FILE.pidns|-
  *   pidns-lab-helper ns-parents
+ *
+ * (the Lab passes "-": the script it read itself, on stdin, with --name the user's file name;
+ * the FIFO folder goes in $TMPDIR, which the Lab points at a private folder it removes)
  *
  * replay: runs a scenario on this machine's kernel and prints exactly what
  * `pidns-lab run FILE.pidns` prints for it (docs/scenario-language.md):
@@ -1512,7 +1515,7 @@ int main(int argc, char **argv)
 {
     if (argc >= 2 && !strcmp(argv[1], "replay")) return replay_main(argc, argv);
     if (argc == 2 && !strcmp(argv[1], "ns-parents")) return ns_parents_main();
-    fprintf(stderr, "usage: %s replay [--user-namespace] [--timeout SECONDS] FILE.pidns | %s ns-parents\n",
+    fprintf(stderr, "usage: %s replay [--user-namespace] [--timeout SECONDS] [--name NAME] FILE.pidns|- | %s ns-parents\n",
             argv[0], argv[0]);
     return 3;
 }
