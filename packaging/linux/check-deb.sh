@@ -22,6 +22,10 @@ for f in usr/share/applications/$name.desktop usr/share/mime/packages/$name.xml 
   grep -qE " \./$f\$" <<<"$contents" || fail "/$f is missing"
 done
 
+# nothing writable by group or others (a builder's umask 002 would ship that); links are 777
+writable=$(grep -E '^[^l]....(w|...w)' <<<"$contents" || true)
+[ -z "$writable" ] || fail "group- or world-writable entries: $(head -3 <<<"$writable" | tr -s ' ' | tr '\n' ';')"
+
 # desktop utilities are the desktop's business (dpkg triggers), never a hard dependency
 depends=$(dpkg-deb -f "$deb" Depends)
 for utility in xdg-utils desktop-file-utils shared-mime-info gtk-update-icon-cache \
@@ -46,5 +50,5 @@ grep -q "^License: GPL-3.0-or-later" "$copyright" || fail "copyright does not na
 grep -q "(GPL-3.0-or-later) JFreeSVG" "$copyright" || fail "copyright lacks the third-party notice"
 
 [ "$failed" -eq 0 ] || { echo "check-deb: $failed problems in $deb" >&2; exit 1; }
-echo "check-deb: $deb: /usr/bin/$name, no desktop utility in Depends, no maintainer scripts," \
-  "desktop entry valid, licence and third-party notice in the copyright file"
+echo "check-deb: $deb: /usr/bin/$name, nothing group- or world-writable, no desktop utility in Depends," \
+  "no maintainer scripts, desktop entry valid, licence and third-party notice in the copyright file"

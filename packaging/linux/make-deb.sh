@@ -9,6 +9,9 @@
 # needs nothing. Depends: what dpkg-shlibdeps finds for the runtime's native code, and GTK 3,
 # which JavaFX loads from its natives inside the jar (invisible to dpkg-shlibdeps).
 set -euo pipefail
+# the package's modes must not depend on the builder's umask: 077 makes dpkg-deb refuse the
+# control folder (700), 002 ships group-writable folders
+umask 022
 cd "$(dirname "$0")/../.."
 
 [ $# -eq 4 ] || { echo "usage: $0 APP_IMAGE VERSION WORK_DIR DEST_DIR" >&2; exit 2; }
@@ -101,6 +104,8 @@ Description: kernel-faithful simulation of Linux PID namespaces
  The package carries its own Java runtime.
 CONTROL
 
+# the app-image copied with cp -a keeps whatever modes it was built with
+chmod -R go-w,a+rX "$root"
 mkdir -p "$dest"
 rm -f "$dest/${name}_"*.deb
 dpkg-deb --root-owner-group -Z"${DEB_COMPRESSION:-xz}" --build "$root" \

@@ -1,8 +1,11 @@
 /*
  * pidns-lab-helper - the native half of `pidns-lab verify` and `pidns-lab live`.
  *
- *   pidns-lab-helper replay [--user-namespace] [--timeout SECONDS] FILE.pidns
+ *   pidns-lab-helper replay [--user-namespace] [--timeout SECONDS] [--name NAME] FILE.pidns|-
  *   pidns-lab-helper ns-parents
+ *
+ * (the Lab passes "-": the script it read itself, on stdin, with --name the user's file name;
+ * the FIFO folder goes in $TMPDIR, which the Lab points at a private folder it removes)
  *
  * replay: runs a scenario on this machine's kernel and prints exactly what
  * `pidns-lab run FILE.pidns` prints for it (docs/scenario-language.md):
@@ -77,6 +80,9 @@
 #define MAXT 2048
 #define MAXNS 512
 #define MAXW 64
+/* ScriptParser.MAX_LINE_CHARS: a longer line is a script error on both sides */
+#define MAX_LINE_CHARS (4L * 1024 * 1024)
+#define MAX_LINE_TEXT "4,194,304"
 
 /* ------------------------------------------------------------------ */
 /* shared state                                                         */
@@ -1035,23 +1041,36 @@ static int new_task_slot(const char *label, int ns)
 
 static int run_script(FILE *f)
 {
-    char raw[4096];
+    /* whole lines, however long (fgets into a fixed buffer ran the rest of a long comment as a
+       statement); the echo is never longer than its line */
+    static char *raw, *echo;
+    static size_t rawcap, echocap;
+    ssize_t len;
     int lineno = 0;
     int expect_failed = 0;
-    while (fgets(raw, sizeof raw, f)) {
+    while ((len = getline(&raw, &rawcap, f)) >= 0) {
         lineno++;
+        if (len > MAX_LINE_CHARS)
+            return script_error(lineno, "line too long (over %s characters)", MAX_LINE_TEXT);
         char *h = strchr(raw, '#');
         if (h) *h = 0;
         char *w[MAXW];
         int nw = 0;
         char *sv = NULL;
-        for (char *tok = strtok_r(raw, " \t\r\n\v\f", &sv); tok && nw < MAXW;
-             tok = strtok_r(NULL, " \t\r\n\v\f", &sv))
+        for (char *tok = strtok_r(raw, " \t\r\n\v\f", &sv); tok;
+             tok = strtok_r(NULL, " \t\r\n\v\f", &sv)) {
+            /* no statement has this many words: an error, never a silent drop of the rest */
+            if (nw == MAXW) return script_error(lineno, "wrong number of arguments for '%s'", w[0]);
             w[nw++] = tok;
+        }
         if (nw == 0) continue;
-        char echo[4096];
+        if (echocap < (size_t)len + 1) {
+            echocap = (size_t)len + 1;
+            echo = realloc(echo, echocap);
+            if (!echo) die("out of memory");
+        }
         size_t eo = 0;
-        for (int i = 0; i < nw; i++) eo += (size_t)snprintf(echo + eo, sizeof echo - eo, "%s%s", i ? " " : "", w[i]);
+        for (int i = 0; i < nw; i++) eo += (size_t)snprintf(echo + eo, echocap - eo, "%s%s", i ? " " : "", w[i]);
         const char *op = w[0];
         int err = 0;
         char res[64];
@@ -1337,20 +1356,26 @@ static const char *init_failure(int code)
 static int replay_main(int argc, char **argv)
 {
     long total = 120;
+    const char *name = NULL;
     int i = 2;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
         if (!strcmp(argv[i], "--user-namespace")) g_userns = 1;
         else if (!strcmp(argv[i], "--timeout") && i + 1 < argc) total = atol(argv[++i]);
+        else if (!strcmp(argv[i], "--name") && i + 1 < argc) name = argv[++i];
         else break;
     }
     if (i != argc - 1 || total <= 0) {
-        fprintf(stderr, "usage: %s replay [--user-namespace] [--timeout SECONDS] FILE.pidns\n", argv[0]);
+        fprintf(stderr, "usage: %s replay [--user-namespace] [--timeout SECONDS] [--name NAME] FILE.pidns|-\n", argv[0]);
         return 3;
     }
-    g_file = argv[i];
+    /* "-": the script on stdin, as the Lab passes the text it read itself (a second open of the
+       user's path would fail on a <(pipe), block on a FIFO before the alarm, or read a changed
+       file); --name is the file name the messages show */
+    int from_stdin = !strcmp(argv[i], "-");
+    g_file = name ? name : from_stdin ? "<stdin>" : argv[i];
     g_debug = getenv("PIDNS_LAB_HELPER_DEBUG") != NULL;
     g_pidmax_global = kernel_version() < 614;
-    FILE *f = fopen(g_file, "r");
+    FILE *f = from_stdin ? stdin : fopen(argv[i], "r");
     if (!f) {
         fprintf(stderr, "%s: %s\n", g_file, strerror(errno));
         return 3;
@@ -1490,7 +1515,7 @@ int main(int argc, char **argv)
 {
     if (argc >= 2 && !strcmp(argv[1], "replay")) return replay_main(argc, argv);
     if (argc == 2 && !strcmp(argv[1], "ns-parents")) return ns_parents_main();
-    fprintf(stderr, "usage: %s replay [--user-namespace] [--timeout SECONDS] FILE.pidns | %s ns-parents\n",
+    fprintf(stderr, "usage: %s replay [--user-namespace] [--timeout SECONDS] [--name NAME] FILE.pidns|- | %s ns-parents\n",
             argv[0], argv[0]);
     return 3;
 }

@@ -1,6 +1,5 @@
 package org.pidnslab.host;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,16 +20,28 @@ final class HelperCall {
   private HelperCall() {}
 
   static Result run(List<String> command, Path directory, Duration timeout) throws IOException {
+    return run(command, directory, Path.of("/dev/null"), null, timeout);
+  }
+
+  /**
+   * Runs {@code command} with {@code input} as its stdin and, unless null, {@code tmpdir} as its
+   * TMPDIR.
+   */
+  static Result run(List<String> command, Path directory, Path input, Path tmpdir, Duration timeout)
+      throws IOException {
     Path out = Files.createTempFile("pidns-lab-out", ".txt");
     Path err = Files.createTempFile("pidns-lab-err", ".txt");
     try {
       ProcessBuilder pb =
           new ProcessBuilder(command)
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .redirectInput(ProcessBuilder.Redirect.from(input.toFile()))
               .redirectOutput(out.toFile())
               .redirectError(err.toFile());
       if (directory != null) {
         pb.directory(directory.toFile());
+      }
+      if (tmpdir != null) {
+        pb.environment().put("TMPDIR", tmpdir.toString());
       }
       Process p = pb.start();
       boolean timedOut = false;

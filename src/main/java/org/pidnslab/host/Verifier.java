@@ -40,14 +40,13 @@ public final class Verifier {
    */
   public Verification verify(String file, String text) throws CannotRun {
     requireLinux(); // before the helper: on another system its absence is not the reason
-    return verify(file, text, new KernelRunner(requireHelper()), null);
+    return verify(file, text, new KernelRunner(requireHelper()));
   }
 
-  Verification verify(String file, String text, KernelRunner runner, Path directory)
-      throws CannotRun {
+  Verification verify(String file, String text, KernelRunner runner) throws CannotRun {
     requireLinux();
     KernelRelease release = KernelRelease.of(ThisProcess.kernelRelease());
-    RunOutput kernel = runner.run(file, directory, mode, timeout);
+    RunOutput kernel = runner.runText(file, text, mode, timeout);
     return Verification.of(file, RunOutput.simulate(file, text), kernel, mode, release);
   }
 

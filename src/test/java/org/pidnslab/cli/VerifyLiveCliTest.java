@@ -141,4 +141,28 @@ class VerifyLiveCliTest {
     assertEquals(1, r.err().lines().count());
     assertFalse(r.err().contains("Exception"));
   }
+
+  /**
+   * A FIFO (or a {@code <(pipe)}) can be read once: the helper runs the text verify read, never
+   * opening the path again (it blocked there, before its alarm, with no writer left).
+   */
+  @Test
+  void aScriptFromAFifoIsReadOnceAndVerified() throws Exception {
+    Path fifo = dir.resolve("s.pidns");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                Files.writeString(fifo, "fork init a\nfork a b\n");
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    writer.start();
+    Result r = CliTest.cli("verify", "--timeout", "5", fifo.toString());
+    writer.join();
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("identical: the kernel printed the same 6 lines"), r.out());
+  }
 }

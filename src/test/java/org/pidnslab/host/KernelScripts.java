@@ -31,10 +31,7 @@ final class KernelScripts {
     Verifier v =
         new Verifier(java.util.Optional.of(helper()), mode, java.time.Duration.ofSeconds(120));
     return v.verify(
-        script.getFileName().toString(),
-        Files.readString(script),
-        new KernelRunner(helper()),
-        script.toAbsolutePath().getParent());
+        script.getFileName().toString(), Files.readString(script), new KernelRunner(helper()));
   }
 
   /** A failure message with everything verify printed. */

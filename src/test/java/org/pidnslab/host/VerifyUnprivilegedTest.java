@@ -69,8 +69,7 @@ class VerifyUnprivilegedTest {
 
   private static Verification verifyAsNobody(String name) throws IOException, CannotRun {
     Verifier v = new Verifier(Optional.of(helper), RunMode.USER_NAMESPACE, Duration.ofSeconds(120));
-    return v.verify(
-        name, Files.readString(dir.resolve(name)), new KernelRunner(helper, AS_NOBODY), dir);
+    return v.verify(name, Files.readString(dir.resolve(name)), new KernelRunner(helper, AS_NOBODY));
   }
 
   @Test
@@ -96,7 +95,7 @@ class VerifyUnprivilegedTest {
     CannotRun e =
         assertThrows(
             CannotRun.class,
-            () -> v.verify("01-fork-tree.pidns", "", new KernelRunner(helper, AS_NOBODY), dir));
+            () -> v.verify("01-fork-tree.pidns", "", new KernelRunner(helper, AS_NOBODY)));
     assertEquals("cannot create a PID namespace: Operation not permitted", e.getMessage());
     assertTrue(e.remedy().contains("container"), e.remedy());
   }
