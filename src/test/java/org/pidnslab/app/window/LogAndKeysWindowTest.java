@@ -130,4 +130,16 @@ class LogAndKeysWindowTest {
     run(robot, "fork init later");
     assertTrue(inView(robot, 31), "following again once the user is back at the end");
   }
+
+  @Test
+  void tabLeavesTheEditorWithoutTypingATab(FxRobot robot) {
+    org.fxmisc.richtext.CodeArea area = window.workbench().editor().area();
+    robot.clickOn("#scriptArea");
+    assertTrue(area.isFocused());
+    String before = area.getText();
+    robot.press(javafx.scene.input.KeyCode.TAB).release(javafx.scene.input.KeyCode.TAB);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertFalse(area.isFocused(), "Tab moved the focus on");
+    assertEquals(before, area.getText(), "Tab typed nothing");
+  }
 }
