@@ -83,6 +83,9 @@ public final class ScriptEditor extends BorderPane {
     Nodes.addInputMap(
         area,
         InputMap.sequence(
+            // Tab moves the focus on, as in every other control (it typed a tab and marked the
+            // file modified): ignored here, the key reaches the scene's focus traversal
+            InputMap.ignore(EventPattern.keyPressed(KeyCode.TAB)),
             InputMap.consume(
                 EventPattern.keyPressed(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
                 e -> {

@@ -12,8 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -100,7 +98,7 @@ public final class MainWindow {
   private final ComboBox<PidNamespace> perspective = new ComboBox<>();
   private final PropertySheet inspector = new PropertySheet();
   private final TableView<PsListing.Row> ps = new TableView<>();
-  private final ListView<LabModel.LogEntry> log = new ListView<>();
+  private final LogView log;
   private final Label pickPrompt = new Label();
   private final Label status = new Label();
   private final TabPane side = new TabPane();
@@ -115,6 +113,7 @@ public final class MainWindow {
     experiment.useThreads(REPLAYS, javafx.application.Platform::runLater);
     this.actions = new Actions(experiment, toast, childLabel);
     this.graph = new TaskGraphView(model);
+    this.log = new LogView(model.log());
     this.workbench = new Workbench(experiment, graph, settings, toast);
     this.exports =
         new ExportActions(experiment, graph::layoutChoice, () -> theme.graphTheme(), toast);
@@ -257,16 +256,6 @@ public final class MainWindow {
     side.getTabs().addAll(nsTab, inspTab, psTab, lessonsTab);
     side.setId("sideTabs");
 
-    log.setId("log");
-    log.getStyleClass().add("log-list");
-    log.setItems(model.log());
-    log.setCellFactory(v -> new LogCell());
-    log.setTooltip(new Tooltip("What the kernel did for each call, naming the kernel functions"));
-    model
-        .log()
-        .addListener(
-            (javafx.collections.ListChangeListener<LabModel.LogEntry>)
-                c -> log.scrollTo(log.getItems().size() - 1));
     TextField command = new TextField();
     command.setId("command");
     command.setPromptText("Type a statement, e.g. fork init a, and press Enter");
@@ -726,36 +715,5 @@ public final class MainWindow {
       case FR -> "Force-directed (Fruchterman–Reingold)";
       case CIRCULAR -> "Circular";
     };
-  }
-
-  /** How many kernel steps a log line shows before it summarises the rest. */
-  static final int LOG_STEPS_SHOWN = 24;
-
-  /** A log line: the result, and the kernel's steps under it. */
-  private static final class LogCell extends ListCell<LabModel.LogEntry> {
-    @Override
-    protected void updateItem(LabModel.LogEntry item, boolean empty) {
-      super.updateItem(item, empty);
-      getStyleClass().remove("failed");
-      if (empty || item == null) {
-        setText(null);
-        setTooltip(null);
-        return;
-      }
-      List<String> steps = item.steps();
-      StringBuilder text = new StringBuilder(item.resultLine());
-      int shown = Math.min(steps.size(), LOG_STEPS_SHOWN);
-      for (int i = 0; i < shown; i++) {
-        text.append("\n    ").append(steps.get(i));
-      }
-      if (steps.size() > shown) {
-        // kill -1 over thousands of tasks has thousands of steps: a log line must stay readable
-        text.append("\n    … and ").append(steps.size() - shown).append(" more steps");
-      }
-      setText(text.toString());
-      if (item.failed()) {
-        getStyleClass().add("failed");
-      }
-    }
   }
 }

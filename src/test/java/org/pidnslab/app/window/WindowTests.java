@@ -93,4 +93,19 @@ final class WindowTests {
         });
     Preferences.userRoot().node(prefsNode).removeNode();
   }
+
+  /** Runs {@code statements} as the window's own calls, on the FX thread, and waits for them. */
+  static void perform(FxRobot robot, MainWindow window, String... statements) {
+    robot.interact(
+        () -> {
+          for (String s : statements) {
+            try {
+              window.experiment().perform(s);
+            } catch (Exception e) {
+              throw new AssertionError(s, e);
+            }
+          }
+        });
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+  }
 }
