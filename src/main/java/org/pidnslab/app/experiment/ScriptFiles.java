@@ -16,6 +16,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.pidnslab.app.common.BackgroundThreads;
 import org.pidnslab.app.common.Settings;
 import org.pidnslab.app.model.Experiment;
 
@@ -40,12 +41,7 @@ public final class ScriptFiles {
 
   /** Files are read here: a thread per read, so one stuck on a slow disk holds up nothing else. */
   private static final ExecutorService READERS =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "pidns-lab-open");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newCachedThreadPool(BackgroundThreads.named("open"));
 
   private final ReadOnlyIntegerWrapper reading = new ReadOnlyIntegerWrapper();
 

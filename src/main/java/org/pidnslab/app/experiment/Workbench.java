@@ -25,6 +25,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.pidnslab.app.common.BackgroundThreads;
 import org.pidnslab.app.common.Settings;
 import org.pidnslab.app.common.Toast;
 import org.pidnslab.app.graphview.TaskGraphView;
@@ -39,12 +40,7 @@ import org.pidnslab.app.model.Experiment;
 public final class Workbench {
   /** Autosaves are written here, one after the other. */
   private static final java.util.concurrent.ExecutorService AUTOSAVES =
-      java.util.concurrent.Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "pidns-lab-autosave");
-            t.setDaemon(true);
-            return t;
-          });
+      BackgroundThreads.oneAtATime("autosave");
 
   /**
    * What the next autosave writes: the newest state wins, older ones not yet written are skipped.

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -31,6 +30,7 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import org.pidnslab.app.common.BackgroundThreads;
 import org.pidnslab.app.common.Toast;
 import org.pidnslab.app.model.Experiment;
 import org.pidnslab.export.ExportException;
@@ -60,13 +60,7 @@ public final class ExportActions {
   /** Progress appears when an export takes longer than this. */
   static final Duration PROGRESS_AFTER = Duration.millis(500);
 
-  private static final ExecutorService EXPORTS =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "pidns-lab-export");
-            t.setDaemon(true);
-            return t;
-          });
+  private static final ExecutorService EXPORTS = BackgroundThreads.oneAtATime("export");
 
   private final Experiment experiment;
   private final Supplier<LayoutChoice> layout;

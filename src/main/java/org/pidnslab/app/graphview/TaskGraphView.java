@@ -23,6 +23,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
+import org.pidnslab.app.common.BackgroundThreads;
 import org.pidnslab.app.common.Theme;
 import org.pidnslab.app.model.LabModel;
 import org.pidnslab.graph.Drawing;
@@ -61,13 +62,7 @@ public final class TaskGraphView extends StackPane {
   /** Above this many tasks the layout runs on a background thread. */
   public static final int ASYNC_ABOVE = 1500;
 
-  private final java.util.concurrent.Executor layoutThread =
-      java.util.concurrent.Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "pidns-lab-layout");
-            t.setDaemon(true);
-            return t;
-          });
+  private final java.util.concurrent.Executor layoutThread = BackgroundThreads.oneAtATime("layout");
   private boolean building;
   private int requested;
   private boolean rematerializing;

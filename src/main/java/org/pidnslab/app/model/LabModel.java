@@ -138,15 +138,7 @@ public final class LabModel {
     if (batch) {
       return outcome; // the checks below and the redraw run once, at the end of the batch
     }
-    flushLog();
-    Task sel = selected.get();
-    if (sel != null && sel.state() == TaskState.DEAD) {
-      selected.set(null);
-    }
-    PidNamespace view = perspective.get();
-    if (view != null && !inUse(view)) {
-      perspective.set(null);
-    }
+    settleViews();
     for (Consumer<? super CallOutcome> l : outcomeListeners) {
       l.accept(outcome);
     }
@@ -264,9 +256,8 @@ public final class LabModel {
     endBatch();
   }
 
-  /** Ends a batch: the log, the selection and perspective checks and one redraw. */
-  private void endBatch() {
-    batch = false;
+  /** After calls: the log catches up, and a dead selection or an unused perspective is let go. */
+  private void settleViews() {
     flushLog();
     Task sel = selected.get();
     if (sel != null && sel.state() == TaskState.DEAD) {
@@ -276,6 +267,12 @@ public final class LabModel {
     if (view != null && !inUse(view)) {
       perspective.set(null);
     }
+  }
+
+  /** Ends a batch: the log, the selection and perspective checks and one redraw. */
+  private void endBatch() {
+    batch = false;
+    settleViews();
     revision.set(revision.get() + 1);
   }
 

@@ -38,6 +38,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.PropertySheet;
+import org.pidnslab.app.common.BackgroundThreads;
 import org.pidnslab.app.common.Settings;
 import org.pidnslab.app.common.Theme;
 import org.pidnslab.app.common.Toast;
@@ -72,12 +73,7 @@ import org.pidnslab.kernel.Task;
 public final class MainWindow {
   /** Long replays (jumps in a script of thousands of lines) run here, one at a time. */
   private static final java.util.concurrent.Executor REPLAYS =
-      java.util.concurrent.Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "pidns-lab-replay");
-            t.setDaemon(true);
-            return t;
-          });
+      BackgroundThreads.oneAtATime("replay");
 
   private final LabModel model;
   private final Experiment experiment;

@@ -54,16 +54,7 @@ class ExportWindowTest {
   }
 
   private void experiment(FxRobot robot, String... statements) {
-    robot.interact(
-        () -> {
-          for (String s : statements) {
-            try {
-              window.experiment().perform(s);
-            } catch (Exception e) {
-              throw new AssertionError(s, e);
-            }
-          }
-        });
+    WindowTests.perform(robot, window, statements);
   }
 
   private static void waitFor(Path file) throws Exception {

@@ -71,16 +71,7 @@ class LabWindowTest {
   }
 
   private void run(FxRobot robot, String... statements) {
-    robot.interact(
-        () -> {
-          for (String s : statements) {
-            try {
-              window.experiment().perform(s);
-            } catch (Exception e) {
-              throw new AssertionError(s, e);
-            }
-          }
-        });
+    WindowTests.perform(robot, window, statements);
   }
 
   private void select(FxRobot robot, String label) {
