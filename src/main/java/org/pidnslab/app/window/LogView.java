@@ -95,8 +95,15 @@ final class LogView extends ListView<LabModel.LogEntry> {
     return text.toString();
   }
 
-  /** A log entry, as tall as its lines (lab.css lifts the theme's fixed cell height). */
+  /** A log entry, as tall as its wrapped lines (lab.css lifts the theme's fixed cell height). */
   private static final class LogCell extends ListCell<LabModel.LogEntry> {
+    LogCell() {
+      // long explanations wrap at the log's width instead of running off its right edge; a
+      // preferred width of 0 makes the cell take the list's width, so its height follows the wrap
+      setWrapText(true);
+      setPrefWidth(0);
+    }
+
     @Override
     protected void updateItem(LabModel.LogEntry item, boolean empty) {
       super.updateItem(item, empty);
