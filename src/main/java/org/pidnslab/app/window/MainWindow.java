@@ -709,6 +709,7 @@ public final class MainWindow {
     return switch (c) {
       case TREE -> "Tidy tree (Buchheim–Walker)";
       case FR -> "Force-directed (Fruchterman–Reingold)";
+      case COMPACT -> "Compact (blocks and grids)";
       case CIRCULAR -> "Circular";
     };
   }
