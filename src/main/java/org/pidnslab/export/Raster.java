@@ -44,6 +44,10 @@ final class Raster {
             w, h, transparent ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
+      if (!transparent) { // a fitted scale leaves the last row and column partly covered
+        g.setColor(Colors.web(p.theme().background()));
+        g.fillRect(0, 0, w, h);
+      }
       g.scale(scale, scale);
       DrawingPainter.paint(g, p, !transparent);
     } finally {

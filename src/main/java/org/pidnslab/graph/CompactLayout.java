@@ -3,6 +3,7 @@ package org.pidnslab.graph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import org.pidnslab.kernel.PidNamespace;
 
 /**
@@ -40,6 +41,9 @@ final class CompactLayout {
   private final double rowGap; // between rows: the edges run in its middle
   private final double indent; // of a children's area from its parent's left edge
   private final double nameRoom; // above a framed block, for the hull's name
+
+  /** The widths a children's area tries, as factors of the width its area and aspect give. */
+  private static final double[] WIDTH_TRIES = {1, 1.25, 1.6, 2};
 
   /**
    * A layout with {@code builder}'s hull paddings, or with no frames at all for a null builder
@@ -202,6 +206,9 @@ final class CompactLayout {
     double[] boxX = new double[n]; // a run member's box, in its owner's block
     double[] boxY = new double[n];
     double[] busRel = new double[n]; // a child's bus y, in its parent's owner's block
+    double[] shelfBusRel = new double[n]; // the bus above its shelf, the same unless stacked
+    double[] gutterRel = new double[n]; // a stacked child's gutter x, NaN for none
+    Arrays.fill(gutterRel, Double.NaN);
     double[] trunkRel = new double[n]; // an owner's trunk x and first bus y, in its block
     double[] firstBusRel = new double[n];
     List<Integer> blocks = new ArrayList<>();
@@ -241,26 +248,40 @@ final class CompactLayout {
           area += (bw[c] + gap) * (bh[c] + rowGap);
           widest = Math.max(widest, bw[c]);
         }
-        double limit = Math.max(widest, Math.sqrt(area * aspect));
-        double rowTop = 0;
-        if (!leaves.isEmpty()) {
-          int cols = (int) Math.max(1, Math.min(leaves.size(), (limit + gap) / (cw + gap)));
-          for (int i = 0; i < leaves.size(); i++) {
-            int c = leaves.get(i);
-            relX[c] = (i % cols) * (cw + gap);
-            relY[c] = (i / cols) * (ch + rowGap);
-            busRel[c] = relY[c] - rowGap / 2;
+        // shelves waste room, so a few widths are tried: the one whose block comes closest to
+        // the aspect wins (the block: this area below the parent's row, about)
+        double base = Math.sqrt(area * aspect);
+        double cellW = cw;
+        double cellH = ch;
+        DoubleFunction<double[]> pack =
+            limit ->
+                area(
+                    leaves,
+                    blocks,
+                    cellW,
+                    cellH,
+                    limit,
+                    bw,
+                    bh,
+                    relX,
+                    relY,
+                    busRel,
+                    shelfBusRel,
+                    gutterRel);
+        double bestLimit = widest;
+        double bestScore = Double.POSITIVE_INFINITY;
+        for (double f : WIDTH_TRIES) {
+          double limit = Math.max(widest, base * f);
+          double[] wh = pack.apply(limit);
+          double score = Math.abs(Math.log((wh[0] + indent) / (wh[1] + h[v] + rowGap) / aspect));
+          if (score < bestScore - 1e-9) {
+            bestScore = score;
+            bestLimit = limit;
           }
-          int rows = (leaves.size() + cols - 1) / cols;
-          areaW = cols * (cw + gap) - gap;
-          rowTop = rows * (ch + rowGap);
         }
-        double[] packed = shelves(blocks, bw, bh, limit, rowTop, relX, relY);
-        for (int c : blocks) {
-          busRel[c] = relY[c] - rowGap / 2;
-        }
-        areaW = Math.max(areaW, packed[0]);
-        areaH = blocks.isEmpty() ? rowTop - rowGap : packed[1];
+        double[] wh = pack.apply(bestLimit);
+        areaW = wh[0];
+        areaH = wh[1];
       }
       // the run, wrapped into rows
       double runArea = 0;
@@ -303,6 +324,8 @@ final class CompactLayout {
           relX[c] += left + indent;
           relY[c] += upper + areaTop;
           busRel[c] += upper + areaTop;
+          shelfBusRel[c] += upper + areaTop;
+          gutterRel[c] += left + indent;
         }
         contentW = Math.max(contentW, indent + areaW);
         contentH = areaTop + areaH;
@@ -326,7 +349,7 @@ final class CompactLayout {
     double limit = Math.max(widest, Math.sqrt(area * aspect));
     double[] bx = new double[n];
     double[] by = new double[n];
-    shelves(roots, bw, bh, limit, 0, bx, by);
+    shelves(roots, bw, bh, limit, 0, bx, by, new double[n], new double[n]);
     // top down: absolute positions and routes
     for (int idx = 0; idx < n; idx++) {
       int v = order[idx];
@@ -353,12 +376,18 @@ final class CompactLayout {
         double cx = bx[c] + boxX[c] + w[c] / 2;
         double cy = by[c] + boxY[c];
         double bus = by[v] + busRel[c];
+        double shelfBus = by[v] + shelfBusRel[c];
         double startX = out.x[z] + Math.min(indent / 2, w[z] / 2);
         List<Point> pts = new ArrayList<>(8);
         pts.add(new Point(startX, out.y[z] + h[z]));
         pts.add(new Point(startX, firstBus));
         pts.add(new Point(trunkX, firstBus));
-        pts.add(new Point(trunkX, bus));
+        pts.add(new Point(trunkX, shelfBus));
+        if (!Double.isNaN(gutterRel[c])) { // stacked: along its shelf's bus, down its gutter
+          double gutterX = bx[v] + gutterRel[c];
+          pts.add(new Point(gutterX, shelfBus));
+          pts.add(new Point(gutterX, bus));
+        }
         pts.add(new Point(cx, bus));
         pts.add(new Point(cx, cy));
         out.routes.set(c, tidy(pts));
@@ -368,9 +397,55 @@ final class CompactLayout {
   }
 
   /**
+   * A children's area no wider than {@code limit} (unless one block is), at (0, 0): the leaves in a
+   * grid of {@code cw x ch} cells, then the other blocks in {@link #shelves}. Writes every child's
+   * corner and buses; returns the area's width and height.
+   */
+  private double[] area(
+      List<Integer> leaves,
+      List<Integer> blocks,
+      double cw,
+      double ch,
+      double limit,
+      double[] bw,
+      double[] bh,
+      double[] relX,
+      double[] relY,
+      double[] busRel,
+      double[] shelfBusRel,
+      double[] gutterRel) {
+    double areaW = 0;
+    double rowTop = 0;
+    if (!leaves.isEmpty()) {
+      int cols = (int) Math.max(1, Math.min(leaves.size(), (limit + gap) / (cw + gap)));
+      for (int i = 0; i < leaves.size(); i++) {
+        int c = leaves.get(i);
+        relX[c] = (i % cols) * (cw + gap);
+        relY[c] = (i / cols) * (ch + rowGap);
+        busRel[c] = relY[c] - rowGap / 2;
+        shelfBusRel[c] = busRel[c];
+      }
+      int rows = (leaves.size() + cols - 1) / cols;
+      areaW = cols * (cw + gap) - gap;
+      rowTop = rows * (ch + rowGap);
+    }
+    double[] packed = shelves(blocks, bw, bh, limit, rowTop, relX, relY, shelfBusRel, gutterRel);
+    for (int c : blocks) {
+      busRel[c] = relY[c] - rowGap / 2;
+    }
+    return new double[] {
+      Math.max(areaW, packed[0]), blocks.isEmpty() ? rowTop - rowGap : packed[1]
+    };
+  }
+
+  /**
    * Packs the blocks {@code items} into shelves from y = {@code top}, tallest first (the sort is
-   * stable, so equals keep their order), no shelf wider than {@code limit} unless one block is:
-   * their corners into {@code x, y}; returns the widest shelf's width and the last one's bottom.
+   * stable, so equals keep their order), no shelf wider than {@code limit} unless one block is. A
+   * shelf is as tall as its first block; the blocks after it go into columns to its right, stacked
+   * while they fit in that height. Writes each block's corner into {@code x, y}, the y of the edge
+   * bus above its shelf into {@code shelfBus}, and for a block stacked under another the x of the
+   * gutter left of its column (where its edge runs down from the shelf's bus) into {@code gutter};
+   * returns the widest shelf's width and the last one's bottom.
    */
   private double[] shelves(
       List<Integer> items,
@@ -379,25 +454,40 @@ final class CompactLayout {
       double limit,
       double top,
       double[] x,
-      double[] y) {
+      double[] y,
+      double[] shelfBus,
+      double[] gutter) {
     List<Integer> sorted = new ArrayList<>(items);
     sorted.sort((a, b) -> Double.compare(bh[b], bh[a]));
-    double left = 0;
-    double shelfH = 0;
+    double shelfH = -1; // no shelf yet
+    double colX = 0;
+    double colW = 0;
+    double colBottom = 0;
     double width = 0;
     for (int c : sorted) {
-      if (left > 0 && left + bw[c] > limit) {
-        top += shelfH + rowGap;
-        left = 0;
-        shelfH = 0;
+      if (shelfH >= 0 && colBottom + rowGap + bh[c] <= top + shelfH && colX + bw[c] <= limit) {
+        y[c] = colBottom + rowGap; // stacked under the column's last block
+        gutter[c] = colX - gap / 2;
+        colW = Math.max(colW, bw[c]);
+      } else if (shelfH >= 0 && colX + colW + gap + bw[c] <= limit) {
+        colX += colW + gap; // a new column on this shelf
+        colW = bw[c];
+        y[c] = top;
+      } else {
+        if (shelfH >= 0) {
+          top += shelfH + rowGap;
+        }
+        shelfH = bh[c];
+        colX = 0;
+        colW = bw[c];
+        y[c] = top;
       }
-      x[c] = left;
-      y[c] = top;
-      left += bw[c] + gap;
-      shelfH = Math.max(shelfH, bh[c]);
-      width = Math.max(width, left - gap);
+      x[c] = colX;
+      colBottom = y[c] + bh[c];
+      shelfBus[c] = top - rowGap / 2;
+      width = Math.max(width, colX + colW);
     }
-    return new double[] {width, top + shelfH};
+    return new double[] {width, top + Math.max(shelfH, 0)};
   }
 
   /**
