@@ -270,16 +270,20 @@ final class CompactLayout {
                     gutterRel);
         double bestLimit = widest;
         double bestScore = Double.POSITIVE_INFINITY;
-        for (double f : WIDTH_TRIES) {
-          double limit = Math.max(widest, base * f);
-          double[] wh = pack.apply(limit);
+        double lastLimit = Double.NaN;
+        double[] wh = null;
+        for (int t = 0; t < (blocks.isEmpty() ? 1 : WIDTH_TRIES.length); t++) {
+          lastLimit = Math.max(widest, base * WIDTH_TRIES[t]); // a grid alone is shaped at once
+          wh = pack.apply(lastLimit);
           double score = Math.abs(Math.log((wh[0] + indent) / (wh[1] + h[v] + rowGap) / aspect));
           if (score < bestScore - 1e-9) {
             bestScore = score;
-            bestLimit = limit;
+            bestLimit = lastLimit;
           }
         }
-        double[] wh = pack.apply(bestLimit);
+        if (bestLimit != lastLimit) {
+          wh = pack.apply(bestLimit);
+        }
         areaW = wh[0];
         areaH = wh[1];
       }
@@ -481,6 +485,9 @@ final class CompactLayout {
         colX = 0;
         colW = bw[c];
         y[c] = top;
+      }
+      if (y[c] == top) {
+        gutter[c] = Double.NaN; // not stacked (a wider try may have stacked it)
       }
       x[c] = colX;
       colBottom = y[c] + bh[c];

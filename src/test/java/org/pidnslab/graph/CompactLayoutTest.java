@@ -39,7 +39,7 @@ class CompactLayoutTest {
     "6, 2000, UNIFORM",
     "7, 10000, BUSHY",
     "8, 10000, DEEP",
-    "9, 10000, UNIFORM"
+    "9, 5000, UNIFORM"
   })
   void randomMachinesKeepEveryInvariant(long seed, int tasks, Machines.Shape shape) {
     Kernel k = Machines.random(seed, tasks, shape);
