@@ -113,6 +113,51 @@ class LessonWordsTest {
     assertEquals(List.of(), givenAway);
   }
 
+  /**
+   * The window asks a call's question before the call runs (predict, then reveal): the caption of a
+   * call that asks must not contain the number the call returns. Zero is left out: it is also
+   * kill(0), level 0 or getppid() 0, and a success is told by no errno being named (checked above).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("lessonFiles")
+  void noQuestionContainsItsOwnCallsResult(Path file) throws IOException {
+    String text = Files.readString(file);
+    ScriptRunner runner = new ScriptRunner();
+    List<String> givenAway = new ArrayList<>();
+    for (Step s : steps(text)) {
+      try {
+        ScriptRunner.Outcome o = runner.execute(s.line().statement());
+        String c = s.caption();
+        if (o.result() != null && c != null && c.contains("?")) {
+          String r = o.result().toString();
+          if (!r.equals("0") && containsWord(c, r)) {
+            givenAway.add(s.line().line() + ": " + s.line().statement().text() + " = " + r);
+          }
+        }
+      } catch (ScriptError e) {
+        throw new AssertionError(e.getMessage(), e);
+      }
+    }
+    assertEquals(List.of(), givenAway, "questions that contain their own answer");
+  }
+
+  /** Whether {@code word} stands in {@code text} on its own (not inside ns1, 4/2 is a hit). */
+  static boolean containsWord(String text, String word) {
+    return java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(word) + "(?![A-Za-z0-9_])")
+        .matcher(text)
+        .find();
+  }
+
+  @Test
+  void theGiveAwayCheckFindsANumberOnItsOwnOnly() {
+    assertTrue(containsWord("init forks: the child is pid 2.", "2"));
+    assertTrue(containsWord("NSpid 4/2 says it", "2"));
+    assertFalse(containsWord("a clone into ns2", "2"));
+    assertFalse(containsWord("pid 12 and 21", "2"));
+    assertTrue(containsWord("fails with ENOMEM?", "ENOMEM"));
+  }
+
   @Test
   void whyPidNamespacesExistCoversContainersAndCheckpointRestore() throws IOException {
     String w = words("02-why-pid-namespaces-exist");
