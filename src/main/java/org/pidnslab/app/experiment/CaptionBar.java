@@ -2,6 +2,7 @@ package org.pidnslab.app.experiment;
 
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.pidnslab.app.model.Beat;
@@ -18,6 +19,9 @@ import org.pidnslab.script.ScriptTrace;
  * caption bars can show one experiment (the window's, a presentation's).
  */
 public final class CaptionBar extends VBox {
+  /** The most of the window's height the answer's explanation takes before it scrolls. */
+  public static final double ANSWER_SHARE = 1.0 / 6;
+
   private final Experiment experiment;
   private final Label title = label("captionTitle", "caption-title");
   private final Label summary = label("captionSummary", "caption-text");
@@ -25,6 +29,7 @@ public final class CaptionBar extends VBox {
   private final Label head = label("captionHead", "caption-head");
   private final Label narration = label("caption", "caption-text");
   private final Label answer = label("captionAnswer", "caption-answer");
+  private final ScrollPane answerScroll = new ScrollPane(answer);
   private Lesson.Card card;
 
   public CaptionBar(Experiment experiment) {
@@ -35,8 +40,26 @@ public final class CaptionBar extends VBox {
     setPadding(new Insets(8, 14, 8, 14));
     setMaxHeight(USE_PREF_SIZE);
     setMinHeight(USE_PREF_SIZE); // above the graph: the graph shrinks, the caption never elides
-    setMouseTransparent(true);
-    getChildren().addAll(title, summary, seeing, head, narration, answer);
+    // a zap explains itself in twenty lines and more: past a sixth of the window they scroll,
+    // so the picture they explain keeps its room
+    answerScroll.setId("captionAnswerScroll");
+    answerScroll.getStyleClass().add("caption-answer-scroll");
+    answerScroll.setFitToWidth(true);
+    answerScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    answerScroll.setFocusTraversable(false);
+    answerScroll.visibleProperty().bind(answer.visibleProperty());
+    answerScroll.managedProperty().bind(answer.managedProperty());
+    sceneProperty()
+        .addListener(
+            (o, was, scene) -> {
+              answerScroll.maxHeightProperty().unbind();
+              if (scene != null) {
+                answerScroll
+                    .maxHeightProperty()
+                    .bind(scene.heightProperty().multiply(ANSWER_SHARE));
+              }
+            });
+    getChildren().addAll(title, summary, seeing, head, narration, answerScroll);
     experiment.textProperty().addListener((o, a, b) -> card = Lessons.card(b));
     card = Lessons.card(experiment.textProperty().get());
     experiment.positionProperty().addListener((o, a, b) -> update());
@@ -94,6 +117,7 @@ public final class CaptionBar extends VBox {
     }
     show(narration, text);
     show(answer, answered == null || answered.length < 2 ? null : answered[1]);
+    answerScroll.setVvalue(0); // a new answer reads from its first line
     boolean on = text != null || titled;
     setVisible(on);
     setManaged(on);

@@ -185,6 +185,35 @@ class TwoBeatsWindowTest {
   }
 
   @Test
+  void aZapsLongAnswerHasEveryLineAndScrollsInsteadOfPushingThePictureAway(FxRobot robot) {
+    Lesson eight = Lessons.all().get(7);
+    robot.interact(() -> window.workbench().startLesson(eight, false));
+    robot.interact(() -> ex().jumpTo(9));
+    assertEquals("exit c", ex().nextStep().statement().text());
+    robot.interact(() -> ex().nextBeat());
+    robot.interact(() -> ex().nextBeat());
+    WaitForAsyncUtils.waitForFxEvents();
+    List<String> steps = window.model().log().get(window.model().log().size() - 1).steps();
+    String answer = caption().answerText();
+    for (String line : steps) {
+      assertTrue(answer.contains(line), "every explanation line: " + line);
+    }
+    for (String fn : List.of("zap_pid_ns_processes", "find_new_reaper", "free_pid")) {
+      assertTrue(answer.contains(fn), fn);
+    }
+    Node scroll = robot.lookup("#captionAnswerScroll").query();
+    double sceneHeight = stage.getScene().getHeight();
+    assertTrue(
+        scroll.getBoundsInParent().getHeight() <= sceneHeight * CaptionBar.ANSWER_SHARE + 1,
+        "the answer takes at most a sixth of the window");
+    assertTrue(
+        scroll.getBoundsInParent().getHeight() >= sceneHeight * CaptionBar.ANSWER_SHARE - 1,
+        "and it is full: the rest scrolls");
+    double graph = window.graph().getHeight();
+    assertTrue(graph >= 170, "the picture keeps its room: " + graph);
+  }
+
+  @Test
   void quizModeStillAsksInItsPanelAndRevealsInOneGo(FxRobot robot) {
     robot.interact(() -> window.workbench().startLesson(FIRST, true));
     assertTrue(robot.lookup("#quizPanel").query().isVisible());
