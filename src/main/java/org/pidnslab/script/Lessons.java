@@ -92,7 +92,13 @@ public final class Lessons {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    String[] lines = text.split("\r?\n", -1);
+    // only the header's comment block is read: the window asks again after every click
+    int end = 0;
+    while (end < text.length() && text.charAt(end) == '#') {
+      int nl = text.indexOf('\n', end);
+      end = nl < 0 ? text.length() : nl + 1;
+    }
+    String[] lines = text.substring(0, end).split("\r?\n", -1);
     try {
       return new Lesson.Card(
           headerField(lines, 0, TITLE), headerField(lines, 1, SUMMARY), seeing(lines));
