@@ -23,6 +23,7 @@ for script in "$root"/assets/scenarios/*.pidns "$root"/assets/lessons/*.pidns; d
   [ -f "$script" ] || continue
   rel=${script#"$root/"}
   name=$(basename "$script" .pidns)
+  case $name in container-host) continue ;; esac # ~1,000 tasks: its own pictures below
   scale=2
   case $rel in assets/lessons/*) scale=1 ;; esac
   export_ "$name" "$rel" svg
@@ -36,3 +37,9 @@ export_ one-task-many-pids-from-ns2 assets/scenarios/one-task-many-pids.pidns pn
 export_ orphans-and-subreapers-dark assets/scenarios/orphans-and-subreapers.pidns png --at 12 --theme dark --scale 2
 export_ first-namespace-projector assets/scenarios/first-namespace.pidns png --theme projector
 export_ when-init-dies assets/scenarios/when-init-dies.pidns gif --theme projector
+
+# a container host of about 1,000 tasks: compact layout (the default above 150 tasks), fitted to a
+# 1920x1080 screen, once with the biggest parts folded into summary cards and once whole
+export_ container-host assets/scenarios/container-host.pidns png --collapse auto --fit 1920x1080
+export_ container-host assets/scenarios/container-host.pidns svg --collapse auto
+export_ container-host-whole assets/scenarios/container-host.pidns png --fit 1920x1080
