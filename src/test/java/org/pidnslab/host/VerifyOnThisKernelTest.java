@@ -115,23 +115,37 @@ class VerifyOnThisKernelTest {
     for (int i = 0; i < 3000; i++) {
       long_.append("fork init t").append(i).append('\n');
     }
-    Path script = Files.writeString(tmp.resolve("long.pidns"), long_);
-    long before = helperProcesses();
+    // a name no other run on this machine has: the helper and its tasks carry it in their
+    // command line (they never exec), so other builds' helpers do not count
+    String name = "long-" + java.util.UUID.randomUUID() + ".pidns";
+    Path script = Files.writeString(tmp.resolve(name), long_);
     CannotRun e =
         assertThrows(
             CannotRun.class,
             () ->
                 new KernelRunner(KernelScripts.helper())
-                    .run("long.pidns", tmp, RunMode.forThisProcess(), Duration.ofSeconds(1)));
+                    .run(name, tmp, RunMode.forThisProcess(), Duration.ofSeconds(1)));
     assertTrue(e.getMessage().startsWith("the run did not finish within 1 s"), e.getMessage());
     assertEquals("try a longer --timeout", e.remedy());
-    assertEquals(before, helperProcesses(), "no process of the run is left");
+    assertEquals(List.of(), processesNamed(name), "no process of the run is left");
   }
 
-  /** The helper's processes on this machine (its tasks keep its name: they never exec). */
-  private static long helperProcesses() {
-    return new ProcReader(Path.of("/proc"))
-        .read().tasks().stream().filter(t -> t.comm().equals("pidns-lab-helpe")).count();
+  /** The pids of this machine's processes whose command line holds {@code word}. */
+  private static List<String> processesNamed(String word) throws IOException {
+    List<String> found = new java.util.ArrayList<>();
+    try (var dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path d : dirs) {
+        try {
+          String cmdline = new String(Files.readAllBytes(d.resolve("cmdline")));
+          if (cmdline.contains(word)) {
+            found.add(d.getFileName() + ": " + cmdline.replace('\0', ' '));
+          }
+        } catch (IOException gone) {
+          // exited while the folder was read
+        }
+      }
+    }
+    return found;
   }
 
   @Test
