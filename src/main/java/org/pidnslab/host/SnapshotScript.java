@@ -274,7 +274,8 @@ public final class SnapshotScript {
     return first;
   }
 
-  private String labelFor(HostTask t) {
+  /** The label the script gives {@code t}: its name made a LABEL, then its pid. */
+  public static String labelFor(HostTask t) {
     StringBuilder sb = new StringBuilder();
     for (char c : t.comm().toCharArray()) {
       boolean ok =
