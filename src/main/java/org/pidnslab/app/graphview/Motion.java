@@ -41,4 +41,28 @@ public enum Motion {
   public boolean instant() {
     return factor == 0;
   }
+
+  /** The toolbar's speed chooser ("speed: Normal"), set to {@link #NORMAL}. */
+  static javafx.scene.control.ComboBox<Motion> chooser() {
+    javafx.scene.control.ComboBox<Motion> speed = new javafx.scene.control.ComboBox<>();
+    speed.setId("speed");
+    speed.getItems().setAll(values());
+    speed.setValue(NORMAL);
+    speed.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Animation speed; Instant shows the final picture at once"));
+    speed.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(Motion m) {
+            return m == null ? "" : "speed: " + m.title();
+          }
+
+          @Override
+          public Motion fromString(String s) {
+            return NORMAL;
+          }
+        });
+    return speed;
+  }
 }

@@ -12,17 +12,14 @@ import javafx.scene.Group;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
-import javafx.util.StringConverter;
 import org.pidnslab.app.common.BackgroundThreads;
 import org.pidnslab.app.common.Theme;
 import org.pidnslab.app.model.LabModel;
@@ -38,12 +35,12 @@ import org.pidnslab.kernel.Task;
 /**
  * The task graph: renders the drawing model of the current state (hulls, edges, task figures),
  * keeps figures by task so a change only moves and restyles what changed, and hands the kernel
- * events of each call to the {@link StoryAnimator}. Zoom with Ctrl+wheel, pan by dragging.
+ * events of each call to the {@link StoryAnimator}. Zoom and fitting are the {@link GraphCamera}'s;
+ * pan by dragging.
  *
- * <p>Over 600 lines because the figure bookkeeping, the background layout, the virtualisation of
- * large pictures, selection, keyboard navigation and zoom all work on the same state (figures by
- * serial, the drawing on show, the zoom); the hull and edge layers are in {@link
- * HullAndEdgeLayers}.
+ * <p>The figure bookkeeping, the background layout, the virtualisation of large pictures, selection
+ * and keyboard navigation work on the same state (figures by serial, the drawing on show); the hull
+ * and edge layers are in {@link HullAndEdgeLayers}.
  */
 public final class TaskGraphView extends StackPane {
   private static final double MARGIN = 24;
@@ -81,7 +78,8 @@ public final class TaskGraphView extends StackPane {
   private final Map<Integer, TaskFigure> figures = new HashMap<>();
   private final Map<Integer, Task> tasksBySerial = new HashMap<>();
   private final StoryAnimator animator;
-  private final ComboBox<Motion> speed = new ComboBox<>();
+  private final GraphCamera camera;
+  private final ComboBox<Motion> speed = Motion.chooser();
   private final List<KernelEvent> pending = new ArrayList<>();
   private DrawingBuilder builder = new DrawingBuilder();
   private org.pidnslab.graph.Theme theme = org.pidnslab.graph.Theme.LIGHT;
@@ -103,6 +101,7 @@ public final class TaskGraphView extends StackPane {
     // the canvas is at least as large as the viewport, so a small picture sits in the middle
     StackPane canvas = new StackPane(zoomGroup);
     scroller = new ScrollPane(canvas);
+    camera = new GraphCamera(scroller, content, MARGIN, () -> drawing);
     canvas
         .minWidthProperty()
         .bind(
@@ -120,7 +119,7 @@ public final class TaskGraphView extends StackPane {
             model.selectedProperty().set(null);
           }
         });
-    scroller.viewportBoundsProperty().addListener((o, a, b) -> autoFit());
+    scroller.viewportBoundsProperty().addListener((o, a, b) -> camera.autoFit());
     scroller.hvalueProperty().addListener((o, a, b) -> scrolled());
     scroller.vvalueProperty().addListener((o, a, b) -> scrolled());
     content.scaleXProperty().addListener((o, a, b) -> scrolled());
@@ -131,36 +130,11 @@ public final class TaskGraphView extends StackPane {
     getChildren().add(scroller);
     animator = new StoryAnimator(this);
     model.addOutcomeListener(o -> pending.addAll(o.events()));
-    scroller.addEventFilter(
-        ScrollEvent.SCROLL,
-        e -> {
-          if (e.isShortcutDown()) {
-            userZoomed = true;
-            setZoom(zoom * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1));
-            e.consume();
-          }
-        });
     backdrop.setOnMouseClicked(
         e -> {
           requestFocus();
           if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
             model.selectedProperty().set(null);
-          }
-        });
-    speed.setId("speed");
-    speed.getItems().setAll(Motion.values());
-    speed.setValue(Motion.NORMAL);
-    speed.setTooltip(new Tooltip("Animation speed; Instant shows the final picture at once"));
-    speed.setConverter(
-        new StringConverter<>() {
-          @Override
-          public String toString(Motion m) {
-            return m == null ? "" : "speed: " + m.title();
-          }
-
-          @Override
-          public Motion fromString(String s) {
-            return Motion.NORMAL;
           }
         });
   }
@@ -381,7 +355,7 @@ public final class TaskGraphView extends StackPane {
       settler.start();
     }
     showSelection(model.selectedProperty().get());
-    autoFit();
+    camera.autoFit();
     List<KernelEvent> events = List.copyOf(pending);
     pending.clear();
     if (old != null && !motion().instant()) {
@@ -529,13 +503,9 @@ public final class TaskGraphView extends StackPane {
   /** Scrolls so that {@code t} is in view. */
   public void reveal(Task t) {
     TaskNode n = t == null || drawing == null ? null : drawing.tasksBySerial().get(t.serial());
-    if (n == null) {
-      return;
+    if (n != null) {
+      camera.reveal(n.box());
     }
-    double w = drawing.width() + 2 * MARGIN;
-    double h = drawing.height() + 2 * MARGIN;
-    scroller.setHvalue(Math.max(0, Math.min(1, (n.box().centerX() + MARGIN) / w)));
-    scroller.setVvalue(Math.max(0, Math.min(1, (n.box().centerY() + MARGIN) / h)));
   }
 
   /** Arrow keys move the selection: up to the parent, down to a child, sideways along the row. */
@@ -583,46 +553,25 @@ public final class TaskGraphView extends StackPane {
   }
 
   public void zoomIn() {
-    userZoomed = true;
-    setZoom(zoom * 1.25);
+    camera.zoomIn();
   }
 
   public void zoomOut() {
-    userZoomed = true;
-    setZoom(zoom / 1.25);
+    camera.zoomOut();
   }
 
   /** Scales the picture to fit the visible area, and keeps fitting it as it changes. */
   public void fit() {
-    userZoomed = false;
-    if (drawing == null) {
-      return;
-    }
-    setZoom(Math.min(MAX_AUTO_ZOOM, fitScale())); // the whole picture, however small that makes it
-  }
-
-  private double fitScale() {
-    double w = Math.max(100, scroller.getViewportBounds().getWidth() - 4);
-    double h = Math.max(100, scroller.getViewportBounds().getHeight() - 4);
-    return Math.min(w / (drawing.width() + 2 * MARGIN), h / (drawing.height() + 2 * MARGIN));
-  }
-
-  /** Until the user zooms, small pictures grow (up to 1.6x) to fill the view; big ones scroll. */
-  private void autoFit() {
-    if (userZoomed || drawing == null || scroller.getViewportBounds().getWidth() <= 0) {
-      return;
-    }
-    setZoom(Math.max(MIN_AUTO_ZOOM, Math.min(MAX_AUTO_ZOOM, fitScale())));
+    camera.fit();
   }
 
   public double zoom() {
-    return zoom;
+    return camera.zoom();
   }
 
-  private void setZoom(double z) {
-    zoom = Math.max(0.05, Math.min(4, z));
-    content.setScaleX(zoom);
-    content.setScaleY(zoom);
+  /** The camera: zoom, fitting, scrolling into view. */
+  public GraphCamera camera() {
+    return camera;
   }
 
   /** The task behind a figure serial, for the animator. */

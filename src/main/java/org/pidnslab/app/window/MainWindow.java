@@ -12,12 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.Separator;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -25,18 +20,14 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.control.PropertySheet;
 import org.pidnslab.app.common.BackgroundThreads;
 import org.pidnslab.app.common.Settings;
@@ -57,7 +48,6 @@ import org.pidnslab.app.model.Syscall;
 import org.pidnslab.app.model.TaskFinder;
 import org.pidnslab.graph.LayoutChoice;
 import org.pidnslab.kernel.PidNamespace;
-import org.pidnslab.kernel.Signal;
 import org.pidnslab.kernel.Task;
 
 /**
@@ -65,10 +55,9 @@ import org.pidnslab.kernel.Task;
  * listing on the right, the kernel's event log and a statement field below, every system call in
  * the toolbar, the Syscalls menu, each task's context menu and a one-key shortcut.
  *
- * <p>Over 600 lines: it builds the whole window (toolbars, menus, the side tabs, the log, the
- * statement field, keyboard handling) in one place, so that the layout reads from top to bottom;
- * what each part does lives in its feature package. Splitting it further waits until the parallel
- * work on the window (About, window size) has been merged, to keep those merges cheap.
+ * <p>The menus are built by {@link WindowMenus}, the two toolbars by {@link WindowBars}, a task's
+ * context menu by {@link TaskContextMenu}; they reach the window's controls through its
+ * package-private fields.
  */
 public final class MainWindow {
   /** Long replays (jumps in a script of thousands of lines) run here, one at a time. */
@@ -80,18 +69,18 @@ public final class MainWindow {
   private final Workbench workbench;
   private final ExportActions exports;
   private final HelpMenu help;
-  private final Settings settings;
-  private final BorderPane root = new BorderPane();
+  final Settings settings;
+  final BorderPane root = new BorderPane();
   private final Toast toast = new Toast();
   private final PanicNote panicNote = new PanicNote();
-  private final TextField childLabel = new TextField();
-  private final Actions actions;
+  final TextField childLabel = new TextField();
+  final Actions actions;
   private final TaskGraphView graph;
   private final NamespaceTreeView nsTree;
-  private final Map<Syscall, Button> buttons = new EnumMap<>(Syscall.class);
-  private final Map<Syscall, StackPane> buttonHolders = new EnumMap<>(Syscall.class);
-  private final Map<Syscall, MenuItem> menuItems = new EnumMap<>(Syscall.class);
-  private final ComboBox<PidNamespace> perspective = new ComboBox<>();
+  final Map<Syscall, Button> buttons = new EnumMap<>(Syscall.class);
+  final Map<Syscall, StackPane> buttonHolders = new EnumMap<>(Syscall.class);
+  final Map<Syscall, MenuItem> menuItems = new EnumMap<>(Syscall.class);
+  final ComboBox<PidNamespace> perspective = new ComboBox<>();
   private final PropertySheet inspector = new PropertySheet();
   private final TableView<PsListing.Row> ps = new TableView<>();
   private final LogView log;
@@ -99,7 +88,7 @@ public final class MainWindow {
   private final Label status = new Label();
   private final TabPane side = new TabPane();
   private Scene scene;
-  private Theme theme;
+  Theme theme;
 
   /** Builds the window's content for {@code model}. */
   public MainWindow(LabModel model, Settings settings) {
@@ -208,10 +197,11 @@ public final class MainWindow {
   }
 
   private void build() {
-    root.setTop(new VBox(menuBar(), toolBar(), viewBar()));
+    WindowBars bars = new WindowBars(this);
+    root.setTop(new VBox(new WindowMenus(this).menuBar(), bars.callBar(), bars.viewBar()));
     graph.setTheme(theme);
     nsTree.setTheme(theme);
-    graph.setLayoutChoice(parseLayout(settings.layout()));
+    graph.setLayoutChoice(WindowMenus.parseLayout(settings.layout()));
     graph.setOnTaskClicked(this::taskClicked);
     graph.setContextMenuFactory(this::contextMenu);
     nsTree.setOnNamespaceClicked(ns -> inspector.getItems().setAll(Inspector.of(ns)));
@@ -301,170 +291,6 @@ public final class MainWindow {
     workbench.acceptDrops(root);
   }
 
-  private MenuBar menuBar() {
-    Menu file = new Menu("_File");
-    file.setId("fileMenu");
-    MenuItem quit = new MenuItem("_Quit");
-    quit.setId("quitItem");
-    quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-    quit.setOnAction(
-        e -> {
-          if (confirmClose()) {
-            root.getScene().getWindow().hide();
-          }
-        });
-    file.getItems().addAll(workbench.fileItems());
-    file.getItems().addAll(exports.menu(), new SeparatorMenuItem(), quit);
-
-    Menu calls = new Menu("_Syscalls");
-    calls.setId("syscallsMenu");
-    for (Syscall s : Syscall.values()) {
-      // menu items show no tooltips: the text names the system call and the key
-      MenuItem item = new MenuItem(s.text() + " — " + s.call() + "   [" + s.key() + "]");
-      item.setMnemonicParsing(false);
-      item.setId(s.name().toLowerCase() + "Item");
-      item.setOnAction(e -> actions.invoke(s));
-      menuItems.put(s, item);
-      calls.getItems().add(item);
-    }
-
-    Menu view = new Menu("_View");
-    view.setId("viewMenu");
-    Menu themes = new Menu("Theme");
-    themes.setId("themeMenu");
-    ToggleGroup tg = new ToggleGroup();
-    for (Theme t : Theme.values()) {
-      RadioMenuItem item = new RadioMenuItem(t.title());
-      item.setId("theme" + t.name());
-      item.setToggleGroup(tg);
-      item.setSelected(t == theme);
-      item.setOnAction(e -> setTheme(t));
-      themes.getItems().add(item);
-    }
-    Menu layouts = new Menu("Layout");
-    layouts.setId("layoutMenu");
-    ToggleGroup lg = new ToggleGroup();
-    for (LayoutChoice c : LayoutChoice.values()) {
-      RadioMenuItem item = new RadioMenuItem(layoutTitle(c));
-      item.setId("layout" + c.name());
-      item.setToggleGroup(lg);
-      item.setSelected(c == parseLayout(settings.layout()));
-      item.setOnAction(e -> setLayout(c));
-      layouts.getItems().add(item);
-    }
-    MenuItem zoomIn = new MenuItem("Zoom in");
-    zoomIn.setAccelerator(KeyCombination.keyCombination("Shortcut+EQUALS"));
-    zoomIn.setOnAction(e -> graph.zoomIn());
-    MenuItem zoomOut = new MenuItem("Zoom out");
-    zoomOut.setAccelerator(KeyCombination.keyCombination("Shortcut+MINUS"));
-    zoomOut.setOnAction(e -> graph.zoomOut());
-    MenuItem fit = new MenuItem("Fit to window");
-    fit.setId("fitItem");
-    fit.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
-    fit.setOnAction(e -> graph.fit());
-    view.getItems().addAll(themes, layouts, new SeparatorMenuItem(), zoomIn, zoomOut, fit);
-
-    MenuBar bar =
-        new MenuBar(
-            file,
-            workbench.editMenu(),
-            calls,
-            workbench.playMenu(),
-            LessonsPane.menu(workbench.lessons(), workbench::startLesson),
-            view,
-            help.menu());
-    bar.setId("menuBar");
-    return bar;
-  }
-
-  /** The system calls: a wrapping bar, so no call hides in an overflow menu at large type. */
-  private javafx.scene.layout.FlowPane toolBar() {
-    javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 4);
-    bar.setId("toolBar");
-    bar.getStyleClass().add("calls-bar");
-    bar.disableProperty().bind(experiment.busyProperty()); // calls wait for a long replay
-    childLabel.setId("childLabel");
-    childLabel.setPrefColumnCount(6);
-    childLabel.setTooltip(
-        new Tooltip(
-            "The label of the next child (fork or clone); proposed automatically, editable"));
-    Label childCaption = new Label("child:");
-    bar.getChildren().addAll(childCaption, childLabel);
-    for (Syscall s : Syscall.values()) {
-      Button b = new Button(s.text());
-      b.setId(s.name().toLowerCase() + "Button");
-      b.setOnAction(e -> actions.invoke(s));
-      buttons.put(s, b);
-      // a disabled control gets no mouse events, so its tooltip would never show: the holder
-      // around it carries the "why disabled" tooltip instead
-      StackPane holder = new StackPane(b);
-      holder.setId(s.name().toLowerCase() + "Holder");
-      buttonHolders.put(s, holder);
-      bar.getChildren().add(holder);
-      if (s == Syscall.SETNS || s == Syscall.KILL) {
-        bar.getChildren().add(new Separator(Orientation.VERTICAL));
-      }
-    }
-    return bar;
-  }
-
-  /** The second row: how the picture is seen (perspective, find, speed, zoom). */
-  private ToolBar viewBar() {
-    ToolBar bar = new ToolBar();
-    bar.setId("viewBar");
-    perspective.setId("perspective");
-    perspective.setTooltip(
-        new Tooltip(
-            "View from namespace N: what ps inside N would show; invisible tasks fade out"));
-    perspective.setConverter(
-        new StringConverter<>() {
-          @Override
-          public String toString(PidNamespace ns) {
-            return ns == null ? "view: root (all)" : "view from " + ns.name();
-          }
-
-          @Override
-          public PidNamespace fromString(String s) {
-            return null;
-          }
-        });
-    perspective.valueProperty().bindBidirectional(model.perspectiveProperty());
-    TextField find = new TextField();
-    find.setId("find");
-    find.setPromptText("find: label or ns1:3");
-    find.setPrefColumnCount(9);
-    find.setTooltip(
-        new Tooltip(
-            "Find a task by label, or by a pid as seen from a namespace (ns1:3, root:7); Enter selects it"));
-    find.setOnAction(e -> find(find.getText()));
-    Button fit = new Button("Fit");
-    fit.setId("fitButton");
-    fit.setTooltip(new Tooltip("Fit the whole graph in the window  [Ctrl+0]"));
-    fit.setOnAction(e -> graph.fit());
-    Button zoomIn = new Button("+");
-    zoomIn.setId("zoomInButton");
-    zoomIn.setTooltip(new Tooltip("Zoom in  [Ctrl+=, or Ctrl+wheel]"));
-    zoomIn.setOnAction(e -> graph.zoomIn());
-    Button zoomOut = new Button("−");
-    zoomOut.setId("zoomOutButton");
-    zoomOut.setTooltip(new Tooltip("Zoom out  [Ctrl+-, or Ctrl+wheel]"));
-    zoomOut.setOnAction(e -> graph.zoomOut());
-    bar.getItems()
-        .addAll(
-            perspective,
-            new Separator(Orientation.VERTICAL),
-            find,
-            new Separator(Orientation.VERTICAL),
-            graph.speedControl(),
-            new Separator(Orientation.VERTICAL),
-            zoomOut,
-            fit,
-            zoomIn,
-            new Separator(Orientation.VERTICAL),
-            exports.button());
-    return bar;
-  }
-
   private void buildPsTable() {
     ps.setId("psTable");
     ps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
@@ -552,59 +378,7 @@ public final class MainWindow {
 
   private ContextMenu contextMenu(Task t) {
     model.selectedProperty().set(t);
-    ContextMenu menu = new ContextMenu();
-    for (Syscall s : Syscall.values()) {
-      MenuItem item = new MenuItem(s.text() + "   [" + s.key() + "]");
-      Availability a = s.availability(t);
-      item.setDisable(!a.enabled());
-      item.setOnAction(e -> actions.invoke(s));
-      menu.getItems().add(item);
-      if (s == Syscall.WAIT) {
-        Menu waitFor = new Menu("Wait for child");
-        waitFor.setId("waitForMenu");
-        waitFor.setDisable(!a.enabled() || t.children().isEmpty());
-        for (Task c : t.children()) {
-          MenuItem ci = new MenuItem(c.comm() + " (" + c.state().letter() + ")");
-          ci.setId("waitFor-" + c.comm());
-          ci.setOnAction(e -> actions.waitFor(t, c));
-          waitFor.getItems().add(ci);
-        }
-        menu.getItems().add(waitFor);
-      }
-      if (s == Syscall.KILL) {
-        for (Signal sig : Signal.values()) {
-          Menu k = new Menu("Kill with " + sig);
-          k.setId("killMenu-" + sig);
-          k.setDisable(!a.enabled());
-          MenuItem pickOne = new MenuItem("a task (click it)…");
-          pickOne.setId("killPick-" + sig);
-          pickOne.setOnAction(e -> actions.killPick(t, sig));
-          MenuItem group0 = new MenuItem("my own process group (0)");
-          group0.setId("killGroup0-" + sig);
-          group0.setOnAction(e -> actions.killNumber(t, 0, sig));
-          MenuItem all = new MenuItem("every task I can see (-1)");
-          all.setId("killAll-" + sig);
-          all.setOnAction(e -> actions.killNumber(t, -1, sig));
-          MenuItem group = new MenuItem("a process group (-PGID)…");
-          group.setId("killGroup-" + sig);
-          group.setOnAction(e -> actions.killGroupDialog(t, sig));
-          k.getItems().addAll(pickOne, group0, all, group);
-          menu.getItems().add(k);
-        }
-      }
-      if (s == Syscall.SETPGID) {
-        MenuItem join = new MenuItem("Join a process group…");
-        join.setDisable(!a.enabled());
-        join.setOnAction(e -> actions.setpgidDialog(t));
-        menu.getItems().add(join);
-      }
-    }
-    menu.getItems().add(new SeparatorMenuItem());
-    MenuItem view = new MenuItem("View from " + t.activeNs().name());
-    view.setOnAction(
-        e -> model.perspectiveProperty().set(t.activeNs().level() == 0 ? null : t.activeNs()));
-    menu.getItems().add(view);
-    return menu;
+    return TaskContextMenu.of(t, actions, model);
   }
 
   private void onKey(KeyEvent e) {
@@ -686,7 +460,7 @@ public final class MainWindow {
     return workbench.files().openFile(file);
   }
 
-  private void find(String query) {
+  void find(String query) {
     Task t = TaskFinder.find(model.kernel(), model::task, query);
     if (t == null) {
       toast.show(
@@ -695,21 +469,5 @@ public final class MainWindow {
     }
     model.selectedProperty().set(t);
     graph.reveal(t);
-  }
-
-  private static LayoutChoice parseLayout(String name) {
-    try {
-      return LayoutChoice.valueOf(name);
-    } catch (IllegalArgumentException e) {
-      return LayoutChoice.TREE;
-    }
-  }
-
-  private static String layoutTitle(LayoutChoice c) {
-    return switch (c) {
-      case TREE -> "Tidy tree (Buchheim–Walker)";
-      case FR -> "Force-directed (Fruchterman–Reingold)";
-      case CIRCULAR -> "Circular";
-    };
   }
 }

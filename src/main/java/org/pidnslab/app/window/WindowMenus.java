@@ -1,0 +1,120 @@
+package org.pidnslab.app.window;
+
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import org.pidnslab.app.common.Theme;
+import org.pidnslab.app.lessons.LessonsPane;
+import org.pidnslab.app.model.Syscall;
+import org.pidnslab.graph.LayoutChoice;
+
+/** The window's menu bar: File, Edit, Syscalls, Play, Lessons, View, Help. */
+final class WindowMenus {
+  private final MainWindow w;
+
+  WindowMenus(MainWindow w) {
+    this.w = w;
+  }
+
+  MenuBar menuBar() {
+    Menu file = new Menu("_File");
+    file.setId("fileMenu");
+    MenuItem quit = new MenuItem("_Quit");
+    quit.setId("quitItem");
+    quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+    quit.setOnAction(
+        e -> {
+          if (w.confirmClose()) {
+            w.root.getScene().getWindow().hide();
+          }
+        });
+    file.getItems().addAll(w.workbench().fileItems());
+    file.getItems().addAll(w.exports().menu(), new SeparatorMenuItem(), quit);
+
+    Menu calls = new Menu("_Syscalls");
+    calls.setId("syscallsMenu");
+    for (Syscall s : Syscall.values()) {
+      // menu items show no tooltips: the text names the system call and the key
+      MenuItem item = new MenuItem(s.text() + " — " + s.call() + "   [" + s.key() + "]");
+      item.setMnemonicParsing(false);
+      item.setId(s.name().toLowerCase() + "Item");
+      item.setOnAction(e -> w.actions.invoke(s));
+      w.menuItems.put(s, item);
+      calls.getItems().add(item);
+    }
+
+    Menu view = viewMenu();
+    MenuBar bar =
+        new MenuBar(
+            file,
+            w.workbench().editMenu(),
+            calls,
+            w.workbench().playMenu(),
+            LessonsPane.menu(w.workbench().lessons(), w.workbench()::startLesson),
+            view,
+            w.help().menu());
+    bar.setId("menuBar");
+    return bar;
+  }
+
+  /** View: theme, layout, zoom. */
+  Menu viewMenu() {
+    Menu view = new Menu("_View");
+    view.setId("viewMenu");
+    Menu themes = new Menu("Theme");
+    themes.setId("themeMenu");
+    ToggleGroup tg = new ToggleGroup();
+    for (Theme t : Theme.values()) {
+      RadioMenuItem item = new RadioMenuItem(t.title());
+      item.setId("theme" + t.name());
+      item.setToggleGroup(tg);
+      item.setSelected(t == w.theme);
+      item.setOnAction(e -> w.setTheme(t));
+      themes.getItems().add(item);
+    }
+    Menu layouts = new Menu("Layout");
+    layouts.setId("layoutMenu");
+    ToggleGroup lg = new ToggleGroup();
+    for (LayoutChoice c : LayoutChoice.values()) {
+      RadioMenuItem item = new RadioMenuItem(layoutTitle(c));
+      item.setId("layout" + c.name());
+      item.setToggleGroup(lg);
+      item.setSelected(c == parseLayout(w.settings.layout()));
+      item.setOnAction(e -> w.setLayout(c));
+      layouts.getItems().add(item);
+    }
+    MenuItem zoomIn = new MenuItem("Zoom in");
+    zoomIn.setAccelerator(KeyCombination.keyCombination("Shortcut+EQUALS"));
+    zoomIn.setOnAction(e -> w.graph().zoomIn());
+    MenuItem zoomOut = new MenuItem("Zoom out");
+    zoomOut.setAccelerator(KeyCombination.keyCombination("Shortcut+MINUS"));
+    zoomOut.setOnAction(e -> w.graph().zoomOut());
+    MenuItem fit = new MenuItem("Fit to window");
+    fit.setId("fitItem");
+    fit.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
+    fit.setOnAction(e -> w.graph().fit());
+    view.getItems().addAll(themes, layouts, new SeparatorMenuItem(), zoomIn, zoomOut, fit);
+
+    return view;
+  }
+
+  static LayoutChoice parseLayout(String name) {
+    try {
+      return LayoutChoice.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return LayoutChoice.TREE;
+    }
+  }
+
+  private static String layoutTitle(LayoutChoice c) {
+    return switch (c) {
+      case TREE -> "Tidy tree (Buchheim–Walker)";
+      case FR -> "Force-directed (Fruchterman–Reingold)";
+      case CIRCULAR -> "Circular";
+    };
+  }
+}
