@@ -65,6 +65,7 @@ public final class KernelRunPane extends VBox {
     kernelLine.setId("kernelRunKernel");
     kernelLine.setWrapText(true);
     progress.setPrefSize(22, 22);
+    progress.managedProperty().bind(progress.visibleProperty());
     cancel.setId("kernelRunCancel");
     cancel.setOnAction(e -> cancel());
     cancel.setCancelButton(true);
@@ -208,16 +209,30 @@ public final class KernelRunPane extends VBox {
   private void show(Verification v) {
     var rows = DifferenceRows.of(v);
     long differences = rows.stream().filter(DifferenceRows.Row::differs).count();
+    String first =
+        rows.stream()
+            .filter(DifferenceRows.Row::differs)
+            .findFirst()
+            .map(DifferenceRows.Row::what)
+            .orElse("");
     status.setText(
         v.identical()
             ? "Identical: this kernel gave exactly what the simulation shows."
             : differences
                 + (differences == 1 ? " difference" : " differences")
-                + " between the simulation and this kernel (highlighted).");
+                + " between the simulation and this kernel, from \""
+                + first
+                + "\" on (highlighted).");
     kernelLine.setText(
         "This kernel: Linux " + v.release().text() + ", run " + v.mode().description() + ".");
     table.getColumns().get(2).setText("This kernel (" + v.release().text() + ")");
     table.getItems().setAll(rows);
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).differs()) {
+        table.scrollTo(Math.max(0, i - 3)); // the first difference in view, with its context
+        break;
+      }
+    }
     for (String n : v.notes()) {
       Label l = new Label("Why: " + n);
       l.setWrapText(true);

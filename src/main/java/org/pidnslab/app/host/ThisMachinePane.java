@@ -120,7 +120,11 @@ public final class ThisMachinePane extends BorderPane {
           }
         });
     experiment.disableProperty().bind(refreshes.isEqualTo(0));
-    ToolBar bar = new ToolBar(refresh, auto, perspective, graph.speedControl(), experiment);
+    Button fit = new Button("Fit");
+    fit.setId("liveFit");
+    fit.setTooltip(new Tooltip("Scale the picture to show every process"));
+    fit.setOnAction(e -> graph.fit());
+    ToolBar bar = new ToolBar(refresh, auto, perspective, graph.speedControl(), fit, experiment);
     summary.setId("liveSummary");
     summary.setWrapText(true);
     hidden.setId("liveHidden");
@@ -132,7 +136,16 @@ public final class ThisMachinePane extends BorderPane {
     setCenter(graph);
     setBottom(info);
     model.revisionProperty().addListener((o, a, b) -> redraw());
-    model.perspectiveProperty().addListener((o, a, b) -> graph.redraw());
+    model
+        .perspectiveProperty()
+        .addListener(
+            (o, a, b) -> {
+              graph.redraw();
+              if (b != null) {
+                // a container's processes may be far from the top of a big machine: show them
+                Platform.runLater(() -> graph.reveal(b.childReaper()));
+              }
+            });
     model.selectedProperty().addListener((o, a, b) -> showDetail(b));
     graph.setOnTaskClicked(t -> model.selectedProperty().set(t));
     summary.setText("Reading this machine's /proc…");
