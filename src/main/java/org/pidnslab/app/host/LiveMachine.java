@@ -30,6 +30,9 @@ final class LiveMachine {
   private final LabModel model;
   private Map<Integer, String> labels = Map.of();
   private HostSnapshot shown;
+  // looked up for every figure and namespace name: kept, not searched (10,000 processes)
+  private final Map<String, HostTask> byLabel = new HashMap<>();
+  private final Map<PidNamespace, Long> inodes = new HashMap<>();
 
   LiveMachine(LabModel model) {
     this.model = model;
@@ -47,29 +50,33 @@ final class LiveMachine {
 
   /** The process behind a simulated task, or null. */
   HostTask process(Task t) {
-    if (shown == null || t == null) {
-      return null;
-    }
-    for (HostTask h : shown.tasks()) {
-      if (t.comm().equals(labels.get(h.pid()))) {
-        return h;
-      }
-    }
-    return null;
+    return t == null ? null : byLabel.get(t.comm());
   }
 
   /** The real namespace (its inode) behind a simulated one, 0 if none is known. */
   long inode(PidNamespace ns) {
-    if (shown == null) {
-      return 0;
-    }
-    for (HostTask h : shown.tasks()) {
-      Task t = model.task(labels.get(h.pid()));
-      if (t != null && t.activeNs() == ns) {
-        return h.nsInode();
+    if (inodes.isEmpty() && shown != null) {
+      for (HostTask h : shown.tasks()) {
+        Task t = model.task(labels.get(h.pid()));
+        if (t != null) {
+          inodes.putIfAbsent(t.activeNs(), h.nsInode());
+        }
       }
     }
-    return 0;
+    return inodes.getOrDefault(ns, 0L);
+  }
+
+  private void show(HostSnapshot s, Map<Integer, String> newLabels) {
+    labels = new HashMap<>(newLabels);
+    shown = s;
+    byLabel.clear();
+    inodes.clear();
+    for (HostTask h : s.tasks()) {
+      String l = labels.get(h.pid());
+      if (l != null) {
+        byLabel.put(l, h);
+      }
+    }
   }
 
   /** Prepares the model of {@code s} from scratch (any thread): {@link #adopt} shows it. */
@@ -84,20 +91,30 @@ final class LiveMachine {
   /** Shows a rebuilt model in one step. */
   void adopt(Rebuilt r) {
     model.adopt(r.replayed());
-    labels = new HashMap<>(r.labels());
-    shown = r.snapshot();
+    show(r.snapshot(), r.labels());
   }
 
   /**
-   * The statements that turn the machine on show into {@code next}, worked out on a private copy;
-   * null when they cannot reach it exactly (then rebuild).
+   * What {@link #changeTo} starts from, taken on the FX thread so that the work can go elsewhere:
+   * the model's statements, the labels by pid and the snapshot on show.
    */
-  Change changeTo(HostSnapshot next) {
-    if (shown == null) {
+  Base base() {
+    return new Base(model.history(), Map.copyOf(labels), shown);
+  }
+
+  /** The machine on show, as statements. */
+  record Base(List<Statement> history, Map<Integer, String> labels, HostSnapshot shown) {}
+
+  /**
+   * The statements that turn the machine of {@code base} into {@code next}, worked out on a private
+   * copy (any thread); null when they cannot reach it exactly (then rebuild).
+   */
+  static Change changeTo(Base base, HostSnapshot next) {
+    if (base.shown() == null) {
       return null;
     }
     try {
-      Delta d = new Delta(next);
+      Delta d = new Delta(base, next);
       if (!d.plan()) {
         return null;
       }
@@ -113,8 +130,7 @@ final class LiveMachine {
 
   /** Notes the change as shown, once its statements ran on the model. */
   void changed(Change c) {
-    labels = new HashMap<>(c.labels());
-    shown = c.next();
+    show(c.next(), c.labels());
   }
 
   /**
@@ -164,16 +180,19 @@ final class LiveMachine {
   /**
    * The calls from the machine on show to {@code next}, tried on a private copy as they are made.
    */
-  private final class Delta {
+  private static final class Delta {
+    private final Base base;
     private final HostSnapshot next;
     private final ScriptRunner copy = new ScriptRunner();
-    private final Map<Integer, String> known = new HashMap<>(labels);
+    private final Map<Integer, String> known;
     private final List<Statement> statements = new ArrayList<>();
     private final Map<Integer, HostTask> byPid = new HashMap<>();
 
-    Delta(HostSnapshot next) throws ScriptError {
+    Delta(Base base, HostSnapshot next) throws ScriptError {
+      this.base = base;
       this.next = next;
-      for (Statement s : model.history()) {
+      this.known = new HashMap<>(base.labels());
+      for (Statement s : base.history()) {
         copy.execute(s);
       }
       for (HostTask t : next.tasks()) {
@@ -228,7 +247,7 @@ final class LiveMachine {
     /** Kernel threads (children of a process without a parent, such as kthreadd) are not drawn. */
     private boolean isShownKind(HostTask t) {
       HostTask p = byPid.get(t.ppid());
-      return p == null || p.ppid() != 0 || p.pid() == shown.tasks().get(0).pid();
+      return p == null || p.ppid() != 0 || p.pid() == base.shown().tasks().get(0).pid();
     }
 
     /** A fork (or a clone for a new namespace's init) that gives {@code t} its real pids. */
@@ -308,7 +327,7 @@ final class LiveMachine {
     /** Runs one call on the copy; false if it failed (then the plan is given up). */
     private boolean call(String text) throws ScriptError {
       Statement s =
-          ScriptParser.parseStatement(model.history().size() + statements.size() + 1, text);
+          ScriptParser.parseStatement(base.history().size() + statements.size() + 1, text);
       SysResult r = copy.execute(s).result();
       statements.add(s);
       return r == null || !r.failed();

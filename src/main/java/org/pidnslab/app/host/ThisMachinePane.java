@@ -187,58 +187,57 @@ public final class ThisMachinePane extends BorderPane {
     ticker.stop();
   }
 
-  /** Reads /proc again off the FX thread and shows the change. */
+  /** Reads /proc again and works out the change off the FX thread, then shows it. */
   public void refresh() {
     if (reading || telling) {
       return; // one at a time: the next tick or click reads the newer state
     }
     reading = true;
+    LiveMachine.Base base = machine.base();
     READER.execute(
         () -> {
-          HostSnapshot s;
+          HostSnapshot s = null;
           LiveMachine.Rebuilt rebuilt = null;
+          LiveMachine.Change change = null;
           String error = null;
           try {
             s = source.get();
-            if (machine.shown() == null) {
-              rebuilt = LiveMachine.prepare(s);
+            change = LiveMachine.changeTo(base, s);
+            if (change == null) {
+              rebuilt = LiveMachine.prepare(s); // the first read, or calls cannot reach it
             }
           } catch (ScriptError | RuntimeException e) {
-            s = null;
             error = SafeText.escapeControls(String.valueOf(e.getMessage()));
           }
-          HostSnapshot read = s;
-          LiveMachine.Rebuilt first = rebuilt;
+          LiveMachine.Rebuilt afresh = rebuilt;
+          LiveMachine.Change c = change;
           String failed = error;
           Platform.runLater(
               () -> {
                 reading = false;
                 if (failed != null) {
                   summary.setText("This machine could not be drawn: " + failed);
-                  return;
-                }
-                if (first != null) {
-                  machine.adopt(first);
-                  done();
+                } else if (c != null) {
+                  show(c);
                 } else {
-                  show(read);
+                  rebuild(afresh);
                 }
               });
         });
   }
 
-  /** Shows {@code s}: told call by call when few calls lead to it, else in one step. */
-  private void show(HostSnapshot s) {
-    LiveMachine.Change c = machine.changeTo(s);
-    if (c == null) {
-      rebuild(s);
+  /** Shows a change: told call by call when few calls lead to it, else in one step. */
+  private void show(LiveMachine.Change c) {
+    if (c.statements().isEmpty()) {
+      machine.changed(c);
+      done();
       return;
     }
     if (c.statements().size() > TOLD_CALLS || graph.motion().instant()) {
       try {
         model.advance(c.statements());
       } catch (ScriptError e) {
-        rebuild(s);
+        refreshAfresh(c.next());
         return;
       }
       machine.changed(c);
@@ -267,7 +266,7 @@ public final class ThisMachinePane extends BorderPane {
       model.run(left.remove(0));
     } catch (ScriptError e) {
       telling = false;
-      rebuild(c.next());
+      refreshAfresh(c.next());
       return;
     }
     PauseTransition next = new PauseTransition(Duration.millis(30));
@@ -275,16 +274,22 @@ public final class ThisMachinePane extends BorderPane {
     next.play();
   }
 
-  /** The calls could not reach the new state: drawn afresh, without a story. */
-  private void rebuild(HostSnapshot s) {
+  /** Cannot happen for calls that ran on a copy: draws {@code s} afresh all the same. */
+  private void refreshAfresh(HostSnapshot s) {
+    try {
+      rebuild(LiveMachine.prepare(s));
+    } catch (ScriptError e) {
+      summary.setText("This machine could not be drawn: " + e.getMessage());
+    }
+  }
+
+  /** The first picture, or calls could not reach the new state: drawn afresh, without a story. */
+  private void rebuild(LiveMachine.Rebuilt r) {
     // the new model numbers its tasks afresh, so figures would glide between unrelated processes
     org.pidnslab.app.graphview.Motion speed = graph.speedControl().getValue();
     graph.speedControl().setValue(org.pidnslab.app.graphview.Motion.INSTANT);
     try {
-      machine.adopt(LiveMachine.prepare(s));
-    } catch (ScriptError e) {
-      summary.setText("This machine could not be drawn: " + e.getMessage());
-      return;
+      machine.adopt(r);
     } finally {
       graph.speedControl().setValue(speed);
     }
@@ -322,10 +327,16 @@ public final class ThisMachinePane extends BorderPane {
       hidden.getChildren().add(label);
     }
     refreshes.set(refreshes.get() + 1);
-    redraw();
+    updateChoices();
   }
 
+  /** After the model changed: the picture, and the namespaces to view from. */
   private void redraw() {
+    updateChoices();
+    graph.redraw();
+  }
+
+  private void updateChoices() {
     List<PidNamespace> choices = new ArrayList<>();
     choices.add(null);
     for (PidNamespace ns : model.namespacesInUse()) {
@@ -338,7 +349,6 @@ public final class ThisMachinePane extends BorderPane {
       perspective.setItems(FXCollections.observableArrayList(choices));
       perspective.setValue(view);
     }
-    graph.redraw();
     showDetail(model.selectedProperty().get());
   }
 
