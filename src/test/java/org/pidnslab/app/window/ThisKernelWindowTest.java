@@ -345,7 +345,7 @@ class ThisKernelWindowTest {
   @Test
   void startAnExperimentOpensTheSnapshotAsAScriptThatReplays(FxRobot robot) throws Exception {
     SyntheticProc proc = machine();
-    ThisMachinePane pane = showThisMachine(robot, proc);
+    showThisMachine(robot, proc);
     robot.interact(() -> robot.lookup("#liveExperiment").queryButton().fire());
     WaitForAsyncUtils.waitFor(
         20, TimeUnit.SECONDS, () -> !window.experiment().busyProperty().get());
@@ -358,5 +358,36 @@ class ThisKernelWindowTest {
     assertNotNull(window.model().task("inner-sh_104"), window.experiment().textProperty().get());
     assertEquals(2, window.model().task("inner-sh_104").activeNs().level());
     assertEquals(7, window.model().kernel().tasks().size());
+  }
+
+  @Test
+  void startAnExperimentAsksToSaveAChangedOneFirst(FxRobot robot) throws Exception {
+    showThisMachine(robot, machine());
+    WindowTests.perform(robot, window, "fork init mine");
+    String mine = window.experiment().textProperty().get();
+    assertTrue(window.experiment().dirtyProperty().get());
+    // the dialog waits for an answer: the button is pressed without waiting for it
+    javafx.application.Platform.runLater(
+        () -> robot.lookup("#liveExperiment").queryButton().fire());
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () -> robot.lookup("Save the current experiment first?").tryQuery().isPresent());
+    robot.clickOn("Cancel");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(mine, window.experiment().textProperty().get(), "cancelled: nothing replaced");
+    javafx.application.Platform.runLater(
+        () -> robot.lookup("#liveExperiment").queryButton().fire());
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () -> robot.lookup("Save the current experiment first?").tryQuery().isPresent());
+    robot.clickOn("Don't save");
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () -> "This machine".equals(window.experiment().nameProperty().get()));
+    assertNotNull(window.model().task("inner-sh_104"));
+    assertNull(window.model().task("mine"));
   }
 }
