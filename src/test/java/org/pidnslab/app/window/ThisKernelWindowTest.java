@@ -366,22 +366,11 @@ class ThisKernelWindowTest {
     WindowTests.perform(robot, window, "fork init mine");
     String mine = window.experiment().textProperty().get();
     assertTrue(window.experiment().dirtyProperty().get());
-    // the dialog waits for an answer: the button is pressed without waiting for it
-    javafx.application.Platform.runLater(
-        () -> robot.lookup("#liveExperiment").queryButton().fire());
-    WaitForAsyncUtils.waitFor(
-        10,
-        TimeUnit.SECONDS,
-        () -> robot.lookup("Save the current experiment first?").tryQuery().isPresent());
+    startExperimentAndAwaitTheQuestion(robot);
     robot.clickOn("Cancel");
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals(mine, window.experiment().textProperty().get(), "cancelled: nothing replaced");
-    javafx.application.Platform.runLater(
-        () -> robot.lookup("#liveExperiment").queryButton().fire());
-    WaitForAsyncUtils.waitFor(
-        10,
-        TimeUnit.SECONDS,
-        () -> robot.lookup("Save the current experiment first?").tryQuery().isPresent());
+    startExperimentAndAwaitTheQuestion(robot);
     robot.clickOn("Don't save");
     WaitForAsyncUtils.waitFor(
         20,
@@ -389,5 +378,15 @@ class ThisKernelWindowTest {
         () -> "This machine".equals(window.experiment().nameProperty().get()));
     assertNotNull(window.model().task("inner-sh_104"));
     assertNull(window.model().task("mine"));
+  }
+
+  /** Presses "Start an experiment from this" without waiting for it: its dialog waits for us. */
+  private static void startExperimentAndAwaitTheQuestion(FxRobot robot) throws Exception {
+    javafx.application.Platform.runLater(
+        () -> robot.lookup("#liveExperiment").queryButton().fire());
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () -> robot.lookup("Save the current experiment first?").tryQuery().isPresent());
   }
 }
