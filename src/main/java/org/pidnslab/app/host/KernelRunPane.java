@@ -69,11 +69,16 @@ public final class KernelRunPane extends VBox {
     cancel.setId("kernelRunCancel");
     cancel.setOnAction(e -> cancel());
     cancel.setCancelButton(true);
+    cancel.setTooltip(
+        new javafx.scene.control.Tooltip("Stop the run: every process it started is killed"));
     HBox top = new HBox(10, progress, status, cancel);
     HBox.setHgrow(status, Priority.ALWAYS);
     status.setMaxWidth(Double.MAX_VALUE);
     notes.setId("kernelRunNotes");
     table.setId("differenceTable");
+    table.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Each statement's result, then the final state: the simulation beside this kernel"));
     table.getColumns().add(column("Statement", DifferenceRows.Row::what, 0.34));
     table
         .getColumns()

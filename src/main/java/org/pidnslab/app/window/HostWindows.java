@@ -74,7 +74,8 @@ final class HostWindows {
       kernelStage.setOnHidden(e -> kernelPane.cancel());
     }
     String name = w.experiment().nameProperty().get();
-    kernelStage.setTitle("Run on this kernel — " + name);
+    kernelStage.setTitle(
+        "Run on this kernel — " + org.pidnslab.script.SafeText.escapeControls(name));
     kernelPane.start(name, w.experiment().textProperty().get());
     kernelStage.show();
     kernelStage.toFront();
