@@ -333,8 +333,17 @@ final class LiveMachine {
       return r == null || !r.failed();
     }
 
-    /** Whether the copy now holds every drawn process of {@code next} as it is. */
+    /**
+     * Whether the copy now holds every drawn process of {@code next} as it is, and none that is
+     * gone (a zombie its parent could not reap, a process a namespace's end took with it).
+     */
     private boolean matches() {
+      for (Map.Entry<Integer, String> e : base.labels().entrySet()) {
+        Task t = copy.task(e.getValue());
+        if (!byPid.containsKey(e.getKey()) && t != null && t.state() != TaskState.DEAD) {
+          return false;
+        }
+      }
       for (HostTask h : next.tasks()) {
         String l = known.get(h.pid());
         if (l == null) {
@@ -342,6 +351,7 @@ final class LiveMachine {
         }
         Task t = copy.task(l);
         if (t == null
+            || t.state() == TaskState.DEAD
             || !java.util.Arrays.equals(h.nspid(), pids(t))
             || (h.state() == 'Z') != (t.state() == TaskState.ZOMBIE)) {
           return false;
