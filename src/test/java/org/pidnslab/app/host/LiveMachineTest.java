@@ -38,6 +38,13 @@ class LiveMachineTest {
     return new ProcReader(p.root()).read();
   }
 
+  /** A machine showing {@code p} in {@code model}. */
+  private LiveMachine shown(SyntheticProc p, LabModel model) throws Exception {
+    LiveMachine m = new LiveMachine(model);
+    m.adopt(LiveMachine.prepare(read(p)));
+    return m;
+  }
+
   private static void remove(Path dir) throws Exception {
     try (var walk = Files.walk(dir)) {
       for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -54,8 +61,7 @@ class LiveMachineTest {
   void aProcessGoneAndOneNewAreExitWaitAndAForkWithItsRealPids() throws Exception {
     SyntheticProc p = proc();
     LabModel model = new LabModel();
-    LiveMachine m = new LiveMachine(model);
-    m.adopt(LiveMachine.prepare(read(p)));
+    LiveMachine m = shown(p, model);
     remove(p.root().resolve("102"));
     p.add("top", 101, C1, 103, 3);
     HostSnapshot next = read(p);
@@ -76,8 +82,7 @@ class LiveMachineTest {
   @Test
   void nothingChangedIsNoCalls() throws Exception {
     SyntheticProc p = proc();
-    LiveMachine m = new LiveMachine(new LabModel());
-    m.adopt(LiveMachine.prepare(read(p)));
+    LiveMachine m = shown(p, new LabModel());
     LiveMachine.Change c = LiveMachine.changeTo(m.base(), read(p));
     assertNotNull(c);
     assertTrue(c.statements().isEmpty(), c.statements()::toString);
@@ -87,8 +92,7 @@ class LiveMachineTest {
   @Test
   void callsThatWouldKillAProcessStillThereAreGivenUp() throws Exception {
     SyntheticProc p = proc();
-    LiveMachine m = new LiveMachine(new LabModel());
-    m.adopt(LiveMachine.prepare(read(p)));
+    LiveMachine m = shown(p, new LabModel());
     // a racy read: the container's init gone, its sh still listed (its exit would kill sh)
     remove(p.root().resolve("101"));
     assertNull(LiveMachine.changeTo(m.base(), read(p)));
@@ -98,8 +102,7 @@ class LiveMachineTest {
   void aProcessNowAZombieIsAnExitAndStaysDrawn() throws Exception {
     SyntheticProc p = proc();
     LabModel model = new LabModel();
-    LiveMachine m = new LiveMachine(model);
-    m.adopt(LiveMachine.prepare(read(p)));
+    LiveMachine m = shown(p, model);
     remove(p.root().resolve("102"));
     p.add("sh", 'Z', 101, C1, new int[] {102, 2}, new int[] {1, 0}, new int[] {1, 0});
     LiveMachine.Change c = LiveMachine.changeTo(m.base(), read(p));
