@@ -367,11 +367,11 @@ class ThisKernelWindowTest {
     String mine = window.experiment().textProperty().get();
     assertTrue(window.experiment().dirtyProperty().get());
     startExperimentAndAwaitTheQuestion(robot);
-    robot.clickOn("Cancel");
+    robot.clickOn(showing(robot, "Cancel"));
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals(mine, window.experiment().textProperty().get(), "cancelled: nothing replaced");
     startExperimentAndAwaitTheQuestion(robot);
-    robot.clickOn("Don't save");
+    robot.clickOn(showing(robot, "Don't save"));
     WaitForAsyncUtils.waitFor(
         20,
         TimeUnit.SECONDS,
@@ -385,8 +385,18 @@ class ThisKernelWindowTest {
     javafx.application.Platform.runLater(
         () -> robot.lookup("#liveExperiment").queryButton().fire());
     WaitForAsyncUtils.waitFor(
-        10,
-        TimeUnit.SECONDS,
-        () -> robot.lookup("Save the current experiment first?").tryQuery().isPresent());
+        10, TimeUnit.SECONDS, () -> showing(robot, "Save the current experiment first?") != null);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /**
+   * The node with this text in a window on screen (an answered dialog keeps its nodes), or null.
+   */
+  private static Node showing(FxRobot robot, String text) {
+    return robot.lookup(text).queryAll().stream()
+        .filter(n -> n.getScene() != null && n.getScene().getWindow() != null)
+        .filter(n -> n.getScene().getWindow().isShowing())
+        .findFirst()
+        .orElse(null);
   }
 }
