@@ -88,7 +88,7 @@
 /* shared state                                                         */
 
 struct task {
-    char label[128];
+    char *label;        /* as long as the script's line allows, as in the simulation */
     int hostpid;
     int procfd;         /* fd of /proc/<hostpid>: stable across pid reuse */
     int cmdfd, repfd;   /* controller side of the FIFOs (O_RDWR) */
@@ -903,7 +903,7 @@ static int valid_label(const char *s)
     if (!(isalpha((unsigned char)*s) || *s == '_')) return 0;
     for (const char *p = s + 1; *p; p++)
         if (!(isalnum((unsigned char)*p) || *p == '_' || *p == '.' || *p == '-')) return 0;
-    return strlen(s) < sizeof T[0].label;
+    return 1;
 }
 
 static int valid_number(const char *s, int allow_neg)
@@ -1031,7 +1031,8 @@ static int new_task_slot(const char *label, int ns)
     if (nT >= MAXT) die("too many tasks");
     int idx = nT;
     memset(&T[idx], 0, sizeof T[idx]);
-    snprintf(T[idx].label, sizeof T[idx].label, "%s", label);
+    T[idx].label = strdup(label);
+    if (!T[idx].label) die("out of memory for a label");
     T[idx].ns = T[idx].pfc = ns;
     T[idx].procfd = T[idx].cmdfd = T[idx].repfd = -1;
     T[idx].state = 'R';

@@ -151,6 +151,7 @@ class ArchitectureTest {
             APP + "experiment..",
             APP + "help..",
             APP + "export..",
+            APP + "host..",
             APP + "window..")
         .check(classes);
   }
@@ -178,6 +179,8 @@ class ArchitectureTest {
         .definedBy(APP + "help..")
         .layer("export")
         .definedBy(APP + "export..")
+        .layer("host")
+        .definedBy(APP + "host..")
         .layer("window")
         .definedBy(APP + "window..")
         .whereLayer("common")
@@ -194,9 +197,11 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("common", "model", "experiment")
         .whereLayer("export")
         .mayOnlyAccessLayers("common", "model")
+        .whereLayer("host")
+        .mayOnlyAccessLayers("common", "model", "graphview")
         .whereLayer("window")
         .mayOnlyAccessLayers(
-            "common", "model", "graphview", "lessons", "experiment", "help", "export")
+            "common", "model", "graphview", "lessons", "experiment", "help", "export", "host")
         .check(classes);
   }
 

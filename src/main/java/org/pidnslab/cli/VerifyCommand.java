@@ -8,11 +8,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.pidnslab.host.CannotRun;
 import org.pidnslab.host.Helper;
 import org.pidnslab.host.RunMode;
 import org.pidnslab.host.Verification;
 import org.pidnslab.host.Verifier;
+import org.pidnslab.script.SafeText;
 import org.pidnslab.script.ScriptRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,22 +62,57 @@ final class VerifyCommand implements Callable<Integer> {
               + " for non-root).")
   boolean unprivileged;
 
+  /**
+   * Reads {@code path} on a thread of its own, waiting at most {@code limit}: opening a FIFO
+   * without a writer blocks in the kernel, where no timer of the run can reach it.
+   */
+  static String readWithin(Path path, Duration limit) throws IOException, TimeoutException {
+    FutureTask<String> read =
+        new FutureTask<>(
+            // lenient decoding, as 'run' reads scripts: a stray byte becomes U+FFFD on both sides
+            () -> new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+    Thread t = new Thread(read, "pidns-lab-verify-read");
+    t.setDaemon(true); // left blocked in open() or read(), it must not keep the process alive
+    t.start();
+    try {
+      return read.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(String.valueOf(e.getCause().getMessage()), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } finally {
+      t.interrupt();
+    }
+  }
+
   @Override
   public Integer call() {
     PrintStream out = parent.out();
     PrintStream err = parent.err();
-    String text;
-    try {
-      text = new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      err.println(file + ": no such file");
-      return ScriptRun.SCRIPT_ERROR;
-    } catch (IOException e) {
-      err.println(file + ": cannot read: " + e.getMessage());
-      return ScriptRun.SCRIPT_ERROR;
-    }
     if (timeout < 1) {
       err.println("pidns-lab verify: --timeout must be at least 1 second");
+      return ScriptRun.SCRIPT_ERROR;
+    }
+    String text;
+    try {
+      text = readWithin(Path.of(file), Duration.ofSeconds(timeout));
+    } catch (NoSuchFileException e) {
+      err.println(SafeText.escapeControls(file + ": no such file"));
+      return ScriptRun.SCRIPT_ERROR;
+    } catch (TimeoutException e) {
+      err.println(
+          SafeText.escapeControls(
+              file
+                  + ": not read within the "
+                  + timeout
+                  + " s of --timeout (a FIFO nobody writes to?)"));
+      return ScriptRun.SCRIPT_ERROR;
+    } catch (IOException | RuntimeException e) {
+      err.println(SafeText.escapeControls(file + ": cannot read: " + e.getMessage()));
       return ScriptRun.SCRIPT_ERROR;
     }
     RunMode mode = unprivileged ? RunMode.USER_NAMESPACE : RunMode.forThisProcess();

@@ -20,6 +20,7 @@ public final class ProcReader {
   private final ProcFiles files;
   private final String procRoot;
   private final Supplier<NamespaceParents> parents;
+  private final Supplier<String> mountinfo;
 
   /**
    * A reader of {@code root}; for this machine's own /proc the helper is asked for the parents of
@@ -31,13 +32,68 @@ public final class ProcReader {
         root.toString(),
         root.normalize().equals(Path.of("/proc"))
             ? () -> NamespaceParents.ask(Helper.locate())
-            : () -> NamespaceParents.none("not this machine's /proc"));
+            : () -> NamespaceParents.none("not this machine's /proc"),
+        ProcReader::ownMountinfo);
   }
 
   ProcReader(ProcFiles files, String procRoot, Supplier<NamespaceParents> parents) {
+    this(files, procRoot, parents, () -> "");
+  }
+
+  ProcReader(
+      ProcFiles files,
+      String procRoot,
+      Supplier<NamespaceParents> parents,
+      Supplier<String> mountinfo) {
     this.files = files;
     this.procRoot = procRoot;
     this.parents = parents;
+    this.mountinfo = mountinfo;
+  }
+
+  private static String ownMountinfo() {
+    try {
+      return java.nio.file.Files.readString(Path.of("/proc/self/mountinfo"));
+    } catch (IOException | RuntimeException e) {
+      return ""; // not Linux, or no /proc: nothing to say about hidepid
+    }
+  }
+
+  /**
+   * What a {@code hidepid=} option of the proc mount at {@code mountPoint} hides from {@code uid},
+   * or null: with hidepid=1 (noaccess) other users' processes cannot be read, with 2 (invisible) or
+   * 4 (ptraceable) they are not even listed, so the reader cannot count them. Root sees all.
+   */
+  static String hidepidNote(String mountinfo, String mountPoint, int uid) {
+    String value = null;
+    for (String line : mountinfo.split("\n")) {
+      // ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTIONS [OPTIONAL...] - FSTYPE SOURCE SUPEROPTIONS
+      List<String> f = List.of(line.split(" "));
+      int dash = f.indexOf("-");
+      if (dash < 5 || dash + 3 >= f.size() || !f.get(4).equals(mountPoint)) {
+        continue;
+      }
+      if (f.get(dash + 1).equals("proc")) {
+        value = null; // the last mount on the point is the one seen
+        for (String o : f.get(dash + 3).split(",")) {
+          if (o.startsWith("hidepid=")) {
+            value = o.substring("hidepid=".length());
+          }
+        }
+      }
+    }
+    if (uid == 0 || value == null || value.equals("0") || value.equals("off")) {
+      return null;
+    }
+    return mountPoint
+        + " is mounted with hidepid="
+        + value
+        + ": other users' processes are "
+        + (value.equals("1") || value.equals("noaccess") ? "unreadable" : "not listed at all")
+        + " for uid "
+        + uid
+        + ", so this snapshot holds only what they may see (run as root, or in the group named"
+        + " by the mount's gid=, to see every process)";
   }
 
   /** Reads every process once. Processes that exit meanwhile are left out; nothing throws. */
@@ -100,6 +156,12 @@ public final class ProcReader {
               + " another user namespace); those at level 0 are placed in the top namespace by"
               + " their NSpid, deeper ones as 'unidentified'");
     }
+    String hidepid =
+        hidepidNote(
+            mountinfo.get(), Path.of(procRoot).toAbsolutePath().normalize().toString(), uidNow());
+    if (hidepid != null) {
+      hidden.add(0, hidepid);
+    }
     NamespaceParents np = parents.get();
     List<HostNamespace> namespaces = NamespaceTree.build(resolved, np);
     if (np.reason() != null && namespaces.size() > 1) {
@@ -149,8 +211,12 @@ public final class ProcReader {
     }
   }
 
+  private static int uidNow() {
+    return ThisProcess.effectiveUid();
+  }
+
   private static String reader() {
-    int uid = ThisProcess.effectiveUid();
+    int uid = uidNow();
     return uid == 0 ? "root" : "uid " + uid;
   }
 

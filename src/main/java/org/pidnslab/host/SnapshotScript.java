@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pidnslab.kernel.PidNamespace;
 
 /**
  * "Start an experiment from this": a {@code .pidns} script whose run builds the shape of a snapshot
@@ -31,15 +32,36 @@ public final class SnapshotScript {
       new HashMap<>(); // namespace -> its parent in the script
   private final List<String> out = new ArrayList<>();
   private final List<HostTask> emitted = new ArrayList<>();
+  private final boolean realPids;
 
-  private SnapshotScript(HostSnapshot snapshot) {
+  private SnapshotScript(HostSnapshot snapshot, boolean realPids) {
     this.snapshot = snapshot;
+    this.realPids = realPids;
   }
 
   /** The script's text. */
   public static String of(HostSnapshot snapshot) {
-    return new SnapshotScript(snapshot).build();
+    return new SnapshotScript(snapshot, false).build();
   }
+
+  /**
+   * A script that builds the same shape with the real pids at every level, for drawing the machine
+   * as it is ("This machine"): before each fork or clone it writes {@code ns_last_pid} of every
+   * level so that the kernel's cyclic allocation hands out exactly the real numbers.
+   *
+   * @return the text, and the label of each process it creates, by its pid in the /proc read
+   */
+  public static Placed withRealPids(HostSnapshot snapshot) {
+    SnapshotScript s = new SnapshotScript(snapshot, true);
+    String text = s.build();
+    return new Placed(text, Map.copyOf(s.label));
+  }
+
+  /**
+   * A script with the real pids, and the label of each process it creates by its pid in the /proc
+   * read.
+   */
+  public record Placed(String text, Map<Integer, String> labels) {}
 
   private String build() {
     List<HostTask> tasks = new ArrayList<>(snapshot.tasks());
@@ -72,6 +94,12 @@ public final class SnapshotScript {
       } else if (t.ppid() != 0) {
         children.computeIfAbsent(init.pid(), k -> new ArrayList<>()).add(t); // parent not seen
       }
+    }
+    if (realPids && tasks.get(tasks.size() - 1).pid() >= PidNamespace.PID_MAX_DEFAULT) {
+      out.add(
+          "sysctl init pid_max "
+              + PidNamespace.PID_MAX_LIMIT
+              + "   # room for this machine's pids");
     }
     label.put(init.pid(), "init");
     pfc.put("init", init.nsInode());
@@ -127,6 +155,7 @@ public final class SnapshotScript {
     String note = "   # pid " + t.pid() + " " + nsName(ns);
     if (ns == pns) {
       settle(pl, pns);
+      placePids(t, chain(ns));
       out.add("fork " + pl + " " + me + note);
     } else if (!firstIn.containsKey(ns)) {
       HostNamespace real = snapshot.namespace(ns);
@@ -139,6 +168,7 @@ public final class SnapshotScript {
         note += ", created by " + creator + " (its parent " + pl + " is in another namespace)";
       }
       settle(creator, creatorNs);
+      placePids(t, chain(creatorNs)); // its own level starts at 1 in the new namespace
       out.add("clone " + creator + " " + me + " newpid" + note);
       firstIn.put(ns, me);
       simParent.put(ns, creatorNs);
@@ -148,10 +178,12 @@ public final class SnapshotScript {
         out.add("setns " + pl + " " + firstIn.get(ns));
         pfc.put(pl, ns);
       }
+      placePids(t, chain(ns));
       out.add("fork " + pl + " " + me + note);
     } else {
       String in = firstIn.get(ns);
       settle(in, ns);
+      placePids(t, chain(ns));
       out.add("fork " + in + " " + me + note + ", real parent " + pl);
       pl = in;
     }
@@ -159,6 +191,34 @@ public final class SnapshotScript {
     pfc.put(me, ns);
     emitted.add(t);
     leaderCalls(t, me);
+  }
+
+  /**
+   * With real pids: sets the cursor of each namespace in {@code outer} (outermost first, the levels
+   * the script gives {@code t} before any new namespace of its own) to one below {@code t}'s pid
+   * there, written by a task of that namespace (ns_last_pid applies to the writer's namespace).
+   * Where the script's nesting does not match the real one the numbers are left to the simulation.
+   */
+  private void placePids(HostTask t, List<Long> outer) {
+    if (!realPids || outer.size() > t.nspid().length) {
+      return;
+    }
+    for (int level = 0; level < outer.size(); level++) {
+      String writer = firstIn.get(outer.get(level));
+      if (writer != null) {
+        out.add("sysctl " + writer + " ns_last_pid " + (t.nspid()[level] - 1));
+      }
+    }
+  }
+
+  /** {@code ns} and its ancestors in the script, outermost first. */
+  private List<Long> chain(long ns) {
+    List<Long> c = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    for (Long k = ns; k != null && seen.add(k); k = simParent.get(k)) {
+      c.add(0, k);
+    }
+    return c;
   }
 
   /** Makes {@code who}'s next child land in its own namespace {@code ns}. */
@@ -214,7 +274,8 @@ public final class SnapshotScript {
     return first;
   }
 
-  private String labelFor(HostTask t) {
+  /** The label the script gives {@code t}: its name made a LABEL, then its pid. */
+  public static String labelFor(HostTask t) {
     StringBuilder sb = new StringBuilder();
     for (char c : t.comm().toCharArray()) {
       boolean ok =

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -164,5 +165,27 @@ class VerifyLiveCliTest {
     writer.join();
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("identical: the kernel printed the same 6 lines"), r.out());
+  }
+
+  /** A FIFO nobody writes to blocked verify in open(), before --timeout could stop anything. */
+  @Test
+  void aFifoNobodyWritesToIsAnErrorAfterTheTimeoutNotAHang() throws Exception {
+    Path fifo = dir.resolve("silent.pidns");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    try {
+      // before the fix this hung for good: fail instead, well after the 2 s
+      Result r =
+          org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () -> CliTest.cli("verify", "--timeout", "2", fifo.toString()));
+      assertEquals(2, r.status(), r.err());
+      assertEquals(1, r.err().lines().count(), r.err());
+      assertTrue(r.err().contains("not read within the 2 s of --timeout"), r.err());
+    } finally {
+      // lets the reader thread left in open() finish
+      try (var w = new java.io.FileOutputStream(fifo.toFile())) {
+        w.flush();
+      }
+    }
   }
 }

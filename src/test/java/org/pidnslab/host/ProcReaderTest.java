@@ -254,4 +254,31 @@ class ProcReaderTest {
     assertTrue(s.tasks().isEmpty());
     assertEquals(5, s.vanished());
   }
+
+  private static final String PROC_MOUNT =
+      "22 1 0:21 / /proc rw,nosuid,nodev,noexec,relatime shared:12 - proc proc rw,";
+
+  @Test
+  void hidepidIsSaidForAnOrdinaryUserAndNotForRoot() {
+    String info = "1 0 8:1 / / rw - ext4 /dev/sda1 rw\n" + PROC_MOUNT + "hidepid=invisible,gid=4\n";
+    String note = ProcReader.hidepidNote(info, "/proc", 1000);
+    assertNotNull(note);
+    assertTrue(note.startsWith("/proc is mounted with hidepid=invisible"), note);
+    assertTrue(note.contains("not listed at all for uid 1000"), note);
+    assertNull(ProcReader.hidepidNote(info, "/proc", 0), "root sees every process");
+    String one = ProcReader.hidepidNote(PROC_MOUNT + "hidepid=1\n", "/proc", 1000);
+    assertTrue(one.contains("unreadable"), one);
+  }
+
+  @Test
+  void noHidepidOrAnotherMountPointSaysNothing() {
+    assertNull(ProcReader.hidepidNote(PROC_MOUNT + "hidepid=0\n", "/proc", 1000));
+    assertNull(
+        ProcReader.hidepidNote(
+            PROC_MOUNT.replace("/proc ", "/other ") + "hidepid=2\n", "/proc", 1000));
+    // a later proc mount over the same point is the one seen
+    assertNull(
+        ProcReader.hidepidNote(PROC_MOUNT + "hidepid=2\n" + PROC_MOUNT + "\n", "/proc", 1000));
+    assertNull(ProcReader.hidepidNote("", "/proc", 1000));
+  }
 }

@@ -119,4 +119,47 @@ class SnapshotScriptTest {
     assertEquals(0, status, err.toString(StandardCharsets.UTF_8) + "\n" + script);
     assertFalse(out.toString(StandardCharsets.UTF_8).matches("(?s).* = E[A-Z]+\n.*"), script);
   }
+
+  @Test
+  void withRealPidsTheSimulationHoldsEveryRealPidAtEveryLevel() throws Exception {
+    HostSnapshot s = container();
+    SnapshotScript.Placed placed = SnapshotScript.withRealPids(s);
+    ScriptRunner runner = play(placed.text());
+    int checked = 0;
+    for (HostTask t : s.tasks()) {
+      String label = placed.labels().get(t.pid());
+      if (t.pid() == 2 || t.pid() == 3) {
+        assertFalse(placed.labels().containsKey(t.pid()), "kernel threads are left out");
+        continue;
+      }
+      Task sim = runner.task(label);
+      assertNotNull(sim, "pid " + t.pid() + ":\n" + placed.text());
+      int[] nspid = new int[sim.pid().level() + 1];
+      for (int level = 0; level < nspid.length; level++) {
+        nspid[level] = sim.pid().nr(level);
+      }
+      org.junit.jupiter.api.Assertions.assertArrayEquals(
+          t.nspid(), nspid, "pids of " + t.pid() + ":\n" + placed.text());
+      checked++;
+    }
+    assertEquals(9, checked);
+  }
+
+  @Test
+  void withRealPidsPidsAboveTheDefaultPidMaxFit() throws Exception {
+    SyntheticProc proc = new SyntheticProc(tmp.resolve("big"));
+    proc.add("systemd", 0, ROOT, 1)
+        .add("daemon", 1, ROOT, 3_999_000)
+        .add("c-init", 3_999_000, C1, 4_000_000, 1)
+        .add("worker", 4_000_000, C1, 40_000, 77);
+    HostSnapshot s =
+        new ProcReader(ProcFiles.of(proc.root()), "synthetic", () -> NamespaceParents.none("t"))
+            .read();
+    SnapshotScript.Placed placed = SnapshotScript.withRealPids(s);
+    ScriptRunner runner = play(placed.text());
+    Task worker = runner.task(placed.labels().get(40_000));
+    assertEquals(40_000, worker.pid().nr(0), placed.text());
+    assertEquals(77, worker.pid().nr(1), placed.text());
+    assertEquals(3_999_000, runner.task(placed.labels().get(3_999_000)).pid().nr(0));
+  }
 }

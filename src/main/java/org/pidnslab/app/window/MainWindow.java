@@ -75,6 +75,7 @@ public final class MainWindow {
   private final PanicNote panicNote = new PanicNote();
   final TextField childLabel = new TextField();
   final Actions actions;
+  final HostWindows hostWindows = new HostWindows(this);
   private final TaskGraphView graph;
   private final NamespaceTreeView nsTree;
   final Map<Syscall, Button> buttons = new EnumMap<>(Syscall.class);
@@ -188,6 +189,7 @@ public final class MainWindow {
     }
     graph.setTheme(t);
     nsTree.setTheme(t);
+    hostWindows.setTheme(t);
   }
 
   /** Switches the task graph's layout and remembers it. */

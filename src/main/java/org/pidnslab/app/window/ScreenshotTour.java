@@ -167,6 +167,38 @@ public final class ScreenshotTour {
             "help-kernel-functions",
             "Namespaces",
             w -> w.help().showKernelFunctions().getDialogPane().getScene()));
+    out.add(
+        scripted(
+            "run-on-this-kernel",
+            "Namespaces",
+            w -> {
+              // the 32-level lesson: identical but for the level the real run cannot nest
+              w.workbench().startLesson(lesson(15), false);
+              w.hostWindows.runOnKernel();
+              return w.hostWindows.kernelPane().getScene();
+            }));
+    out.add(
+        scripted(
+            "this-machine",
+            "Namespaces",
+            w -> {
+              // seen from the deepest container, once /proc was read
+              w.hostWindows.showThisMachine();
+              org.pidnslab.app.host.ThisMachinePane pane = w.hostWindows.machinePane();
+              pane.refreshesProperty()
+                  .addListener(
+                      (o, a, b) -> {
+                        org.pidnslab.kernel.PidNamespace deepest = null;
+                        for (var ns : pane.model().namespacesInUse()) {
+                          deepest = deepest == null || ns.level() > deepest.level() ? ns : deepest;
+                        }
+                        pane.model()
+                            .perspectiveProperty()
+                            .set(deepest.level() > 0 ? deepest : null);
+                        pane.graph().reveal(deepest.childReaper());
+                      });
+              return pane.getScene();
+            }));
     return out;
   }
 
@@ -211,7 +243,14 @@ public final class ScreenshotTour {
       List<String> raw = getParameters().getUnnamed();
       Path dir = Path.of(raw.isEmpty() ? "docs/images" : raw.get(0));
       Files.createDirectories(dir);
-      Deque<Shot> queue = new ArrayDeque<>(shots());
+      // -Dtour.only=NAME,NAME takes those shots alone
+      List<String> only = List.of(System.getProperty("tour.only", "").split(","));
+      Deque<Shot> queue = new ArrayDeque<>();
+      for (Shot s : shots()) {
+        if (only.equals(List.of("")) || only.contains(s.name())) {
+          queue.add(s);
+        }
+      }
       next(queue, dir);
     }
 
@@ -246,6 +285,11 @@ public final class ScreenshotTour {
         Scene scene = shown == null ? main : shown;
         if (shot.then() != null) {
           wait = 1200; // a lesson's replay, a dialog's layout
+        }
+        if (shown != null
+            && (shown.getRoot() instanceof org.pidnslab.app.host.KernelRunPane
+                || shown.getRoot() instanceof org.pidnslab.app.host.ThisMachinePane)) {
+          wait = 6000; // a run on the real kernel, a read of /proc
         }
         if (shot.animated() != null) {
           window.graph().speedControl().setValue(Motion.SLOW);

@@ -54,6 +54,7 @@ final class WindowMenus {
             w.workbench().editMenu(),
             calls,
             w.workbench().playMenu(),
+            w.hostWindows.runMenu(),
             LessonsPane.menu(w.workbench().lessons(), w.workbench()::startLesson),
             view,
             w.help().menu());
@@ -97,7 +98,16 @@ final class WindowMenus {
     fit.setId("fitItem");
     fit.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
     fit.setOnAction(e -> w.graph().fit());
-    view.getItems().addAll(themes, layouts, new SeparatorMenuItem(), zoomIn, zoomOut, fit);
+    view.getItems()
+        .addAll(
+            themes,
+            layouts,
+            new SeparatorMenuItem(),
+            zoomIn,
+            zoomOut,
+            fit,
+            new SeparatorMenuItem(),
+            w.hostWindows.thisMachineItem());
 
     return view;
   }

@@ -21,7 +21,8 @@ import org.pidnslab.app.model.LabModel;
  * headless Monocle it measures (1) the longest stall of the FX thread around each action with 5,000
  * tasks, with a watchdog that keeps posting to the FX thread, and (2) the frame times while a call
  * animates 500 visible tasks, and (3) the window between a click and its durable autosave ({@code
- * -Dharness.autosaveOnly=true} measures only that). Run:
+ * -Dharness.autosaveOnly=true} measures only that); {@code -Dharness.thisMachine=true} measures
+ * View → This machine alone. Run:
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test \
@@ -58,6 +59,10 @@ public final class WindowPerfHarness extends Application {
       startWatchdog();
       if (Boolean.getBoolean("harness.autosaveOnly")) {
         measureAutosave(window);
+        return;
+      }
+      if (Boolean.getBoolean("harness.thisMachine")) {
+        measureThisMachine(window);
         return;
       }
       System.out.println("== FX thread stalls around one action, 5,000 tasks");
@@ -298,6 +303,77 @@ public final class WindowPerfHarness extends Application {
     if (!done.await(120, TimeUnit.SECONDS)) {
       throw new IllegalStateException("FX thread did not answer");
     }
+  }
+
+  /**
+   * View → This machine on a synthetic /proc of 9,901 processes (100 containers of 98): the time
+   * from opening to the drawn picture, then refreshes without a change and with 5 processes gone
+   * and 5 new (told call by call at normal speed), each with the FX thread's longest stall.
+   */
+  private static void measureThisMachine(MainWindow window) throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pidns-lab-harness-proc");
+    org.pidnslab.host.SyntheticProc proc = new org.pidnslab.host.SyntheticProc(dir);
+    long root = 4026531836L;
+    proc.add("systemd", 0, root, 1);
+    for (int c = 0; c < 100; c++) {
+      int shim = 1000 + c;
+      int init = 2000 + c * 100;
+      proc.add("shim", 1, root, shim).add("c-init", shim, 4026532000L + c, init, 1);
+      for (int k = 1; k < 98; k++) {
+        proc.add("worker", init, 4026532000L + c, init + k, k + 1);
+      }
+    }
+    System.out.println("== This machine, 9,901 processes in 101 namespaces (synthetic /proc)");
+    onFx(() -> window.hostWindows.useSource(() -> new org.pidnslab.host.ProcReader(dir).read()));
+    org.pidnslab.app.host.ThisMachinePane[] pane = new org.pidnslab.app.host.ThisMachinePane[1];
+    worstStallNanos.set(0);
+    long t0 = System.nanoTime();
+    onFx(window.hostWindows::showThisMachine);
+    onFx(() -> pane[0] = window.hostWindows.machinePane());
+    waitMachine(pane[0], 1);
+    report("open and draw", t0);
+    onFx(() -> pane[0].graph().speedControl().setValue(Motion.NORMAL));
+    worstStallNanos.set(0);
+    t0 = System.nanoTime();
+    onFx(pane[0]::refresh);
+    waitMachine(pane[0], 2);
+    report("refresh, nothing changed", t0);
+    for (int c = 0; c < 5; c++) {
+      int gone = 2000 + c * 100 + 50;
+      try (var files = java.nio.file.Files.walk(dir.resolve(Integer.toString(gone)))) {
+        for (java.nio.file.Path p : files.sorted(Collections.reverseOrder()).toList()) {
+          java.nio.file.Files.delete(p);
+        }
+      }
+      int init = 2000 + c * 100;
+      proc.add("new", init, 4026532000L + c, init + 98, 99);
+    }
+    worstStallNanos.set(0);
+    t0 = System.nanoTime();
+    onFx(pane[0]::refresh);
+    waitMachine(pane[0], 3);
+    report("refresh, 5 exited and 5 new, told with animations", t0);
+    Platform.exit();
+  }
+
+  private static void waitMachine(org.pidnslab.app.host.ThisMachinePane pane, int refreshes)
+      throws Exception {
+    boolean[] done = new boolean[1];
+    while (!done[0]) {
+      Thread.sleep(20);
+      onFx(
+          () ->
+              done[0] =
+                  pane.refreshesProperty().get() >= refreshes
+                      && !pane.busy()
+                      && !pane.graph().layingOut());
+    }
+  }
+
+  private static void report(String what, long startNanos) {
+    System.out.printf(
+        "%-50s %6d ms, longest FX stall %5d ms%n",
+        what, (System.nanoTime() - startNanos) / 1_000_000, worstStallNanos.get() / 1_000_000);
   }
 
   /** Posts to the FX thread every 2 ms and remembers the longest wait for it to run. */
