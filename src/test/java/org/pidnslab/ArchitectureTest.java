@@ -151,6 +151,7 @@ class ArchitectureTest {
             APP + "experiment..",
             APP + "help..",
             APP + "export..",
+            APP + "present..",
             APP + "window..")
         .check(classes);
   }
@@ -178,6 +179,8 @@ class ArchitectureTest {
         .definedBy(APP + "help..")
         .layer("export")
         .definedBy(APP + "export..")
+        .layer("present")
+        .definedBy(APP + "present..")
         .layer("window")
         .definedBy(APP + "window..")
         .whereLayer("common")
@@ -194,9 +197,11 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("common", "model", "experiment")
         .whereLayer("export")
         .mayOnlyAccessLayers("common", "model")
+        .whereLayer("present")
+        .mayOnlyAccessLayers("graphview", "experiment")
         .whereLayer("window")
         .mayOnlyAccessLayers(
-            "common", "model", "graphview", "lessons", "experiment", "help", "export")
+            "common", "model", "graphview", "lessons", "experiment", "help", "export", "present")
         .check(classes);
   }
 

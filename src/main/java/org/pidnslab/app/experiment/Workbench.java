@@ -95,6 +95,24 @@ public final class Workbench {
     experiment.textProperty().addListener((o, a, b) -> autosaveNow());
     experiment.positionProperty().addListener((o, a, b) -> autosaveNow());
     experiment.fileProperty().addListener((o, a, b) -> autosaveNow());
+    // the caption speaks of the step just run and asks about the next: keep their tasks in view
+    experiment.positionProperty().addListener((o, a, b) -> graph.setSubject(captionSubject()));
+  }
+
+  /** The tasks named by the statement just run and by the next one. */
+  private List<org.pidnslab.kernel.Task> captionSubject() {
+    List<org.pidnslab.kernel.Task> tasks = new java.util.ArrayList<>();
+    int p = experiment.positionProperty().get();
+    List<org.pidnslab.script.ScriptTrace.Step> steps = experiment.traceProperty().get().steps();
+    for (int i = Math.max(0, p - 1); i <= p && i < steps.size(); i++) {
+      for (String word : steps.get(i).statement().words()) {
+        org.pidnslab.kernel.Task t = experiment.model().task(word);
+        if (t != null && !tasks.contains(t)) {
+          tasks.add(t);
+        }
+      }
+    }
+    return tasks;
   }
 
   public Experiment experiment() {
@@ -258,7 +276,7 @@ public final class Workbench {
   }
 
   /** A step forward: in quiz mode, the question comes first. */
-  void stepForward() {
+  public void stepForward() {
     editor.flush();
     if (quiz.active()) {
       quiz.step();
@@ -267,7 +285,7 @@ public final class Workbench {
     }
   }
 
-  void stepBack() {
+  public void stepBack() {
     editor.flush();
     experiment.stepBack();
   }

@@ -155,6 +155,25 @@ public final class GraphCamera {
     minChipPx = presenting ? MIN_CHIP_PX_PRESENTING : MIN_CHIP_PX;
   }
 
+  /** Where the camera is: enough to come back to it. */
+  public record Shot(double zoom, double centerX, double centerY, boolean userZoomed) {}
+
+  /** The camera's position now (after a running glide). */
+  public Shot shot() {
+    finishMove();
+    return new Shot(target, centerX(), centerY(), userZoomed);
+  }
+
+  /** Returns to {@code shot} at once: the user's zoom and place, or the automatic fit. */
+  public void restore(Shot shot) {
+    userZoomed = shot.userZoomed();
+    if (userZoomed) {
+      jump(shot.zoom(), shot.centerX(), shot.centerY());
+    } else {
+      frame(null, false);
+    }
+  }
+
   /** The size of the pid chips' text on screen at the zoom the camera is going to, in px. */
   public double chipPixels() {
     return chipSize.getAsDouble() * target;
@@ -225,16 +244,22 @@ public final class GraphCamera {
     return MAX_CHIP_PX / chipSize.getAsDouble();
   }
 
-  /** The drawing with its margin, in drawing coordinates. */
-  private Box whole(Drawing d) {
-    return new Box(-margin, -margin, d.width() + 2 * margin, d.height() + 2 * margin);
+  /** The drawing, in drawing coordinates (the view's 5 % margins replace the drawing's own). */
+  private static Box whole(Drawing d) {
+    return new Box(0, 0, d.width(), d.height());
   }
 
   /** The zoom at which {@code b} fills the view less its margins. */
   private double fitScale(Box b) {
     double w = Math.max(100, viewWidth() * (1 - 2 * MARGIN_FRACTION));
     double h = Math.max(100, viewHeight() * (1 - 2 * MARGIN_FRACTION));
-    return Math.min(w / Math.max(1, b.w()), h / Math.max(1, b.h()));
+    double inMargins = Math.min(w / Math.max(1, b.w()), h / Math.max(1, b.h()));
+    // the content group has a margin of its own: with it, the picture must still fit, or scroll
+    // bars appear and take the room the fit was computed for
+    double withOwn =
+        Math.min(
+            (viewWidth() - 2) / (b.w() + 2 * margin), (viewHeight() - 2) / (b.h() + 2 * margin));
+    return Math.min(inMargins, Math.max(0.01, withOwn));
   }
 
   private boolean inView(Box b, double z, double cx, double cy) {
@@ -303,6 +328,14 @@ public final class GraphCamera {
       move = null;
     }
     target = z;
+    // a picture that fits needs no scroll bars; a bar that came and went would change the view
+    // the fit was computed for (and the fit again)
+    ScrollPane.ScrollBarPolicy bars =
+        drawing.get() != null && z <= fitScale(whole(drawing.get())) + 1e-6
+            ? ScrollPane.ScrollBarPolicy.NEVER
+            : ScrollPane.ScrollBarPolicy.AS_NEEDED;
+    scroller.setHbarPolicy(bars);
+    scroller.setVbarPolicy(bars);
     Motion m = motion.get();
     boolean same =
         Math.abs(animZoom.get() - z) < 1e-9

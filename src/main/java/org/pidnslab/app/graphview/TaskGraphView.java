@@ -81,6 +81,7 @@ public final class TaskGraphView extends StackPane {
   private Function<Task, ContextMenu> contextMenus = t -> null;
   private ContextMenu showing;
   private final List<Integer> subject = new ArrayList<>();
+  private final List<org.pidnslab.graph.Box> lastChanged = new ArrayList<>();
   private final org.pidnslab.app.common.Toast summaryNote = new org.pidnslab.app.common.Toast();
 
   public TaskGraphView(LabModel model) {
@@ -374,25 +375,19 @@ public final class TaskGraphView extends StackPane {
    */
   private List<Integer> followAction(List<KernelEvent> events, Drawing old) {
     org.pidnslab.graph.Box seenBefore = camera.viewportProperty().get();
-    List<org.pidnslab.graph.Box> focus = new ArrayList<>();
     List<Integer> offView = new ArrayList<>();
     java.util.Set<Task> changed = ActionFocus.changed(events);
+    lastChanged.clear();
     for (Task t : changed) {
       org.pidnslab.graph.Box b = boxOf(t.serial(), old);
       if (b != null) {
-        focus.add(b);
+        lastChanged.add(b);
         if (seenBefore != null && !seenBefore.contains(b)) {
           offView.add(t.serial());
         }
       }
     }
-    for (int serial : subject) {
-      org.pidnslab.graph.Box b = boxOf(serial, null);
-      if (b != null) {
-        focus.add(b);
-      }
-    }
-    boolean shown = camera.follow(focus, old != null);
+    boolean shown = camera.follow(focus(), old != null);
     String summary = ActionFocus.summary(events);
     if (summary != null || !shown) {
       summaryNote.show(
@@ -400,6 +395,18 @@ public final class TaskGraphView extends StackPane {
           false);
     }
     return offView.size() <= ActionFocus.ONE_BY_ONE ? offView : List.of();
+  }
+
+  /** What the camera keeps in view: the last call's changed tasks and the caption's subject. */
+  private List<org.pidnslab.graph.Box> focus() {
+    List<org.pidnslab.graph.Box> focus = new ArrayList<>(lastChanged);
+    for (int serial : subject) {
+      org.pidnslab.graph.Box b = boxOf(serial, null);
+      if (b != null) {
+        focus.add(b);
+      }
+    }
+    return focus;
   }
 
   /** Where a task is drawn now, else where it was (a reaped task), or null. */
@@ -421,14 +428,7 @@ public final class TaskGraphView extends StackPane {
       subject.add(t.serial());
     }
     if (drawing != null) {
-      List<org.pidnslab.graph.Box> focus = new ArrayList<>();
-      for (int serial : subject) {
-        org.pidnslab.graph.Box b = boxOf(serial, null);
-        if (b != null) {
-          focus.add(b);
-        }
-      }
-      camera.follow(focus, !motion().instant());
+      camera.follow(focus(), true);
     }
   }
 

@@ -87,6 +87,7 @@ public final class MainWindow {
   private final Label pickPrompt = new Label();
   private final Label status = new Label();
   private final TabPane side = new TabPane();
+  private final org.pidnslab.app.present.Presenter presenter;
   private Scene scene;
   Theme theme;
 
@@ -106,6 +107,7 @@ public final class MainWindow {
     this.nsTree = new NamespaceTreeView(model);
     this.help = new HelpMenu(workbench, model, settings, toast, this::showSideTab);
     this.theme = Theme.parse(settings.theme());
+    this.presenter = new org.pidnslab.app.present.Presenter(workbench, graph);
     build();
     model.revisionProperty().addListener((o, a, b) -> refresh());
     model.selectedProperty().addListener((o, a, b) -> selectionChanged());
@@ -138,6 +140,16 @@ public final class MainWindow {
               help.setOwner(w);
             });
     return scene;
+  }
+
+  /** Presentation mode: the graph and the caption, full screen (View → Present, F5). */
+  public org.pidnslab.app.present.Presenter presenter() {
+    return presenter;
+  }
+
+  /** Enters presentation mode, or leaves it. */
+  public void togglePresenting() {
+    presenter.toggle(scene);
   }
 
   /** The view-model behind the window. */

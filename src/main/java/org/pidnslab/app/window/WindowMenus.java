@@ -61,7 +61,7 @@ final class WindowMenus {
     return bar;
   }
 
-  /** View: theme, layout, zoom. */
+  /** View: theme, layout, zoom, presentation mode. */
   Menu viewMenu() {
     Menu view = new Menu("_View");
     view.setId("viewMenu");
@@ -97,7 +97,20 @@ final class WindowMenus {
     fit.setId("fitItem");
     fit.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
     fit.setOnAction(e -> w.graph().fit());
-    view.getItems().addAll(themes, layouts, new SeparatorMenuItem(), zoomIn, zoomOut, fit);
+    MenuItem present = new MenuItem("_Present (full screen)");
+    present.setId("presentItem");
+    present.setAccelerator(KeyCombination.keyCombination("F5"));
+    present.setOnAction(e -> w.togglePresenting());
+    view.getItems()
+        .addAll(
+            themes,
+            layouts,
+            new SeparatorMenuItem(),
+            zoomIn,
+            zoomOut,
+            fit,
+            new SeparatorMenuItem(),
+            present);
 
     return view;
   }
