@@ -198,7 +198,7 @@ class ArchitectureTest {
         .whereLayer("export")
         .mayOnlyAccessLayers("common", "model")
         .whereLayer("present")
-        .mayOnlyAccessLayers("graphview", "experiment")
+        .mayOnlyAccessLayers("model", "graphview", "experiment")
         .whereLayer("window")
         .mayOnlyAccessLayers(
             "common", "model", "graphview", "lessons", "experiment", "help", "export", "present")

@@ -253,13 +253,9 @@ public final class GraphCamera {
   private double fitScale(Box b) {
     double w = Math.max(100, viewWidth() * (1 - 2 * MARGIN_FRACTION));
     double h = Math.max(100, viewHeight() * (1 - 2 * MARGIN_FRACTION));
-    double inMargins = Math.min(w / Math.max(1, b.w()), h / Math.max(1, b.h()));
-    // the content group has a margin of its own: with it, the picture must still fit, or scroll
-    // bars appear and take the room the fit was computed for
-    double withOwn =
-        Math.min(
-            (viewWidth() - 2) / (b.w() + 2 * margin), (viewHeight() - 2) / (b.h() + 2 * margin));
-    return Math.min(inMargins, Math.max(0.01, withOwn));
+    // the content group's own margin may then overflow the view: no scroll bars appear for it
+    // (see move) and the scroll values centre the drawing itself
+    return Math.min(w / Math.max(1, b.w()), h / Math.max(1, b.h()));
   }
 
   private boolean inView(Box b, double z, double cx, double cy) {

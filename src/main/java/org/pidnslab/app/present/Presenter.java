@@ -58,6 +58,7 @@ public final class Presenter {
   private javafx.geometry.Rectangle2D windowBounds;
   private boolean wasMaximized;
   private WindowState windowBefore;
+  private javafx.geometry.Rectangle2D area;
   private GraphCamera.Shot cameraBefore;
 
   /** Where a part of the window lives when it is not presenting. */
@@ -84,6 +85,14 @@ public final class Presenter {
     fadeControls.setOnFinished(e -> root.setCursor(Cursor.NONE));
     root.addEventFilter(MouseEvent.MOUSE_MOVED, e -> showControls());
     keys = new RemoteKeys(this, workbench);
+  }
+
+  /**
+   * Presents on {@code area} (screen coordinates) instead of the whole screen the window is on: a
+   * projector's part of a desktop, or a test's fixed 1920x1080. Null: the window's screen.
+   */
+  public void setArea(javafx.geometry.Rectangle2D area) {
+    this.area = area;
   }
 
   /** Whether the window is presenting. */
@@ -156,7 +165,7 @@ public final class Presenter {
       stage.setFullScreen(true);
       // without a window manager (a bare X server, a kiosk) full screen may not happen: cover the
       // screen the window is on anyway
-      setBounds(stage, screenOf(windowBounds).getBounds());
+      setBounds(stage, area != null ? area : screenOf(windowBounds).getBounds());
     }
     fitText();
     graph.requestFocus();
