@@ -109,6 +109,14 @@ public final class GraphCamera {
     glide(target / 1.25, centerX(), centerY());
   }
 
+  /**
+   * Shows the picture at {@code z} (1 = the drawing's own size, as the exports draw it) at once.
+   */
+  public void zoomTo(double z) {
+    userZoomed = true;
+    jump(z, centerX(), centerY());
+  }
+
   /** Frames the whole picture, however small that makes it, and keeps fitting it as it changes. */
   public void fit() {
     userZoomed = false;
