@@ -334,8 +334,10 @@ public final class GraphCamera {
     target = z;
     // a picture that fits needs no scroll bars; a bar that came and went would change the view
     // the fit was computed for (and the fit again)
+    // (a room has no use for scroll bars: the camera follows the action, and drag still pans)
     ScrollPane.ScrollBarPolicy bars =
-        drawing.get() != null && z <= fitScale(whole(drawing.get())) + 1e-6
+        minChipPx == MIN_CHIP_PX_PRESENTING
+                || drawing.get() != null && z <= fitScale(whole(drawing.get())) + 1e-6
             ? ScrollPane.ScrollBarPolicy.NEVER
             : ScrollPane.ScrollBarPolicy.AS_NEEDED;
     scroller.setHbarPolicy(bars);
