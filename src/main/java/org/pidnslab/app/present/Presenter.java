@@ -11,7 +11,6 @@ import javafx.event.EventHandler;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -48,12 +47,13 @@ public final class Presenter {
   private final StackPane controls = new StackPane();
   private final Region blank = new Region();
   private final VBox picture = new VBox();
+  private final StackPane captionHolder = new StackPane();
   private final StackPane root = new StackPane(picture, controls, blank);
   private final SequentialTransition fadeControls;
   private final EventHandler<KeyEvent> keys;
   private final List<Slot> slots = new ArrayList<>();
   private Scene scene;
-  private Parent windowRoot;
+  private Node windowContent;
   private boolean wasFullScreen;
   private javafx.geometry.Rectangle2D windowBounds;
   private boolean wasMaximized;
@@ -70,7 +70,7 @@ public final class Presenter {
     root.setId("presentation");
     root.getStyleClass().add("presentation");
     VBox.setVgrow(graphHolder, Priority.ALWAYS);
-    picture.getChildren().add(graphHolder);
+    picture.getChildren().addAll(captionHolder, graphHolder);
     controls.setId("presentationControls");
     controls.setMaxHeight(Region.USE_PREF_SIZE);
     StackPane.setAlignment(controls, Pos.BOTTOM_CENTER);
@@ -125,7 +125,10 @@ public final class Presenter {
     }
   }
 
-  /** Fills the screen with the graph and the caption of the window shown in {@code on}. */
+  /**
+   * Fills the screen with the graph and the caption of the window shown in {@code on}, whose root
+   * is a stack with the window's content at the bottom.
+   */
   public void enter(Scene on) {
     if (presenting.get()) {
       return;
@@ -140,16 +143,20 @@ public final class Presenter {
       slots.add(new Slot(n, parent, parent.getChildren().indexOf(n)));
       parent.getChildren().remove(n);
     }
-    picture.getChildren().add(0, caption);
+    captionHolder.getChildren().setAll(caption);
     graphHolder.getChildren().setAll(graph);
     controls.getChildren().setAll(player);
-    windowRoot = scene.getRoot();
+    StackPane layers = (StackPane) scene.getRoot();
+    windowContent = layers.getChildren().get(0);
     windowBefore =
         new WindowState(
             scene.getWidth(),
             scene.getHeight(),
             scene.getWindow() instanceof Stage st && st.isMaximized());
-    scene.setRoot(root);
+    // the window's content stays in the scene, hidden and left at its size, under this layer
+    windowContent.setVisible(false);
+    windowContent.setManaged(false);
+    layers.getChildren().add(root);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
     presenting.set(true);
     graph.camera().setPresenting(true);
@@ -181,13 +188,15 @@ public final class Presenter {
     fadeControls.stop();
     root.setCursor(Cursor.DEFAULT);
     scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-    picture.getChildren().remove(workbench.caption());
+    captionHolder.getChildren().clear();
     graphHolder.getChildren().clear();
     controls.getChildren().clear();
     for (Slot s : slots) {
       s.parent().getChildren().add(Math.min(s.index(), s.parent().getChildren().size()), s.node());
     }
-    scene.setRoot(windowRoot);
+    ((StackPane) scene.getRoot()).getChildren().remove(root);
+    windowContent.setManaged(true);
+    windowContent.setVisible(true);
     if (scene.getWindow() instanceof Stage stage && stage.isShowing() && !wasFullScreen) {
       stage.setFullScreen(false);
       setBounds(stage, windowBounds);
@@ -231,6 +240,8 @@ public final class Presenter {
   /** Text as large as the room needs: a fraction of the screen's height. */
   private void fitText() {
     double h = scene.getWindow() == null ? scene.getHeight() : scene.getWindow().getHeight();
-    root.setStyle("-fx-font-size: " + Math.max(14, Math.round(h / LINES_PER_SCREEN)) + "px;");
+    // on the caption only: a font size on the whole layer would restyle every task figure too
+    captionHolder.setStyle(
+        "-fx-font-size: " + Math.max(14, Math.round(h / LINES_PER_SCREEN)) + "px;");
   }
 }

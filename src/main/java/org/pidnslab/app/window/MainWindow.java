@@ -118,7 +118,9 @@ public final class MainWindow {
 
   /** A scene holding the window, themed and with the keyboard shortcuts installed. */
   public Scene createScene(double width, double height) {
-    scene = new Scene(root, width, height);
+    // presentation mode lays its own layer over the window's content (a new scene root would
+    // make every node of both leave and re-enter the scene: half a second with 500 tasks)
+    scene = new Scene(new StackPane(root), width, height);
     theme.apply(scene);
     scene.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
     // a filter: wherever the keyboard is (the editor too), Esc stops a long replay
