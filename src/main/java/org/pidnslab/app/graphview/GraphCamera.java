@@ -64,6 +64,7 @@ public final class GraphCamera {
   private boolean userZoomed;
   private double minChipPx = MIN_CHIP_PX;
   private Timeline move;
+  private Box lastFocus; // what the last call asked to keep in view: a resize keeps it too
 
   /**
    * @param margin the drawing's offset inside the content group
@@ -178,7 +179,7 @@ public final class GraphCamera {
     if (userZoomed) {
       jump(shot.zoom(), shot.centerX(), shot.centerY());
     } else {
-      frame(null, false);
+      frame(lastFocus, false);
     }
   }
 
@@ -187,10 +188,10 @@ public final class GraphCamera {
     return chipSize.getAsDouble() * target;
   }
 
-  /** The view's size changed: frame the picture again at once. */
+  /** The view's size changed (a caption grew, the window): frame again at once, focus kept. */
   void viewResized() {
     if (!userZoomed) {
-      frame(null, false);
+      frame(lastFocus, false);
     }
   }
 
@@ -204,6 +205,7 @@ public final class GraphCamera {
    */
   boolean follow(Collection<Box> focus, boolean animate) {
     Box region = enclosing(focus);
+    lastFocus = region;
     if (drawing.get() == null || !hasView()) {
       return true;
     }

@@ -206,6 +206,22 @@ class PresentationWindowTest {
   }
 
   @Test
+  void whichTaskDiesKeepsD1AndD2InViewAt1280x800(FxRobot robot) {
+    // lesson 3, "kill init 5 ... Which task dies?": its answer grows the caption, the view shrinks
+    lesson(robot, 2, 9);
+    robot.interact(() -> window.togglePresenting());
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> window.graph().finishAnimations());
+    org.pidnslab.graph.Box view = window.graph().camera().viewportProperty().get();
+    for (org.pidnslab.graph.TaskNode n : window.graph().drawing().tasks()) {
+      assertTrue(view.grow(1).contains(n.box()), n.label() + " cropped: " + view);
+    }
+    assertTrue(
+        window.graph().drawing().tasks().stream().anyMatch(n -> n.label().equals("d2")),
+        "d1 and d2 are drawn");
+  }
+
+  @Test
   void pidDigitsAreAtLeast24PxOnLesson8At1920x1080() throws Exception {
     Path lesson = Path.of("assets/lessons/08-when-the-init-dies.pidns").toAbsolutePath();
     Process lab =
