@@ -100,18 +100,28 @@ public final class Workbench {
     experiment.beatProperty().addListener((o, a, b) -> graph.setSubject(captionSubject()));
   }
 
-  /** The tasks named by the statement just run and by the next one. */
+  /**
+   * The tasks named by the statement just run and by the next one: their targets (the task a kill
+   * or a wait names) or, for a call on itself (exit, setsid...), the caller; not the caller of a
+   * call on another, which may be far away (init, killing a task deep in a namespace).
+   */
   private List<org.pidnslab.kernel.Task> captionSubject() {
     List<org.pidnslab.kernel.Task> tasks = new java.util.ArrayList<>();
     int p = experiment.positionProperty().get();
     List<org.pidnslab.script.ScriptTrace.Step> steps = experiment.traceProperty().get().steps();
     for (int i = Math.max(0, p - 1); i <= p && i < steps.size(); i++) {
-      for (String word : steps.get(i).statement().words()) {
+      List<String> words = steps.get(i).statement().words();
+      List<org.pidnslab.kernel.Task> named = new java.util.ArrayList<>();
+      for (String word : words) {
         org.pidnslab.kernel.Task t = experiment.model().task(word);
-        if (t != null && !tasks.contains(t)) {
-          tasks.add(t);
+        if (t != null && !named.contains(t)) {
+          named.add(t);
         }
       }
+      if (named.size() > 1) {
+        named.remove(experiment.model().task(words.get(1))); // the caller of a call on another
+      }
+      named.stream().filter(t -> !tasks.contains(t)).forEach(tasks::add);
     }
     return tasks;
   }

@@ -17,13 +17,12 @@ final class ActionFocus {
 
   private ActionFocus() {}
 
-  /** The tasks the events created, ended, signalled or moved, and the tasks that did it. */
+  /** The tasks the events created, ended, signalled or moved, an init that died, a new parent. */
   static Set<Task> changed(List<KernelEvent> events) {
     Set<Task> tasks = new LinkedHashSet<>();
     for (KernelEvent e : events) {
       if (e instanceof KernelEvent.TaskForked f) {
-        tasks.add(f.parent());
-        tasks.add(f.child());
+        tasks.add(f.child()); // not the parent: init's hundredth child is far from init
       } else if (e instanceof KernelEvent.Reparented r) {
         tasks.add(r.child());
         tasks.add(r.to());

@@ -64,6 +64,8 @@ public final class GraphCamera {
   private boolean userZoomed;
   private double minChipPx = MIN_CHIP_PX;
   private Timeline move;
+  private double seenWidth;
+  private double seenHeight;
   private Box lastFocus; // what the last call asked to keep in view: a resize keeps it too
 
   /**
@@ -190,6 +192,13 @@ public final class GraphCamera {
 
   /** The view's size changed (a caption grew, the window): frame again at once, focus kept. */
   void viewResized() {
+    // the viewport's bounds also change when it scrolls (their origin moves): only a new size
+    // counts
+    if (viewWidth() == seenWidth && viewHeight() == seenHeight) {
+      return;
+    }
+    seenWidth = viewWidth();
+    seenHeight = viewHeight();
     if (!userZoomed) {
       frame(lastFocus, false);
     }

@@ -232,6 +232,8 @@ class CameraWindowTest {
     run(robot, wideRow(40));
     TaskGraphView g = window.graph();
     assertEquals(g.zoom(), camera().zoomProperty().get(), 1e-9, "after a glide, on screen");
+    robot.interact(() -> camera().centerOn(0, 0));
+    settle(robot);
     Box before = camera().viewportProperty().get();
     robot.interact(() -> camera().centerOn(g.drawing().width(), g.drawing().height() / 2));
     settle(robot);
