@@ -152,6 +152,7 @@ class ArchitectureTest {
             APP + "help..",
             APP + "export..",
             APP + "host..",
+            APP + "present..",
             APP + "window..")
         .check(classes);
   }
@@ -181,6 +182,8 @@ class ArchitectureTest {
         .definedBy(APP + "export..")
         .layer("host")
         .definedBy(APP + "host..")
+        .layer("present")
+        .definedBy(APP + "present..")
         .layer("window")
         .definedBy(APP + "window..")
         .whereLayer("common")
@@ -199,9 +202,19 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("common", "model")
         .whereLayer("host")
         .mayOnlyAccessLayers("common", "model", "graphview")
+        .whereLayer("present")
+        .mayOnlyAccessLayers("model", "graphview", "experiment")
         .whereLayer("window")
         .mayOnlyAccessLayers(
-            "common", "model", "graphview", "lessons", "experiment", "help", "export", "host")
+            "common",
+            "model",
+            "graphview",
+            "lessons",
+            "experiment",
+            "help",
+            "export",
+            "host",
+            "present")
         .check(classes);
   }
 

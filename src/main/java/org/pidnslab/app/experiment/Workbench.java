@@ -95,6 +95,35 @@ public final class Workbench {
     experiment.textProperty().addListener((o, a, b) -> autosaveNow());
     experiment.positionProperty().addListener((o, a, b) -> autosaveNow());
     experiment.fileProperty().addListener((o, a, b) -> autosaveNow());
+    // the caption speaks of the step just run and asks about the next: keep their tasks in view
+    experiment.positionProperty().addListener((o, a, b) -> graph.setSubject(captionSubject()));
+    experiment.beatProperty().addListener((o, a, b) -> graph.setSubject(captionSubject()));
+  }
+
+  /**
+   * The tasks named by the statement just run and by the next one: their targets (the task a kill
+   * or a wait names) or, for a call on itself (exit, setsid...), the caller; not the caller of a
+   * call on another, which may be far away (init, killing a task deep in a namespace).
+   */
+  private List<org.pidnslab.kernel.Task> captionSubject() {
+    List<org.pidnslab.kernel.Task> tasks = new java.util.ArrayList<>();
+    int p = experiment.positionProperty().get();
+    List<org.pidnslab.script.ScriptTrace.Step> steps = experiment.traceProperty().get().steps();
+    for (int i = Math.max(0, p - 1); i <= p && i < steps.size(); i++) {
+      List<String> words = steps.get(i).statement().words();
+      List<org.pidnslab.kernel.Task> named = new java.util.ArrayList<>();
+      for (String word : words) {
+        org.pidnslab.kernel.Task t = experiment.model().task(word);
+        if (t != null && !named.contains(t)) {
+          named.add(t);
+        }
+      }
+      if (named.size() > 1) {
+        named.remove(experiment.model().task(words.get(1))); // the caller of a call on another
+      }
+      named.stream().filter(t -> !tasks.contains(t)).forEach(tasks::add);
+    }
+    return tasks;
   }
 
   public Experiment experiment() {
@@ -259,9 +288,9 @@ public final class Workbench {
 
   /**
    * The player's "next": in quiz mode the quiz panel asks and reveals; otherwise the next beat (a
-   * narrated step's question, then its run and answer).
+   * narrated step's question, then its run and answer). Presentation mode's remote calls it too.
    */
-  void stepForward() {
+  public void stepForward() {
     editor.flush();
     if (quiz.active()) {
       quiz.step();
@@ -271,7 +300,7 @@ public final class Workbench {
   }
 
   /** The player's "back": a whole step in quiz mode (its panel asks again), else a beat. */
-  void stepBack() {
+  public void stepBack() {
     editor.flush();
     if (quiz.active()) {
       experiment.stepBack();

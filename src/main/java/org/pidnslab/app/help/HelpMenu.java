@@ -269,6 +269,13 @@ public final class HelpMenu {
     rows.add(new String[] {"Ctrl+= / Ctrl+wheel up", "zoom in"});
     rows.add(new String[] {"Ctrl+- / Ctrl+wheel down", "zoom out"});
     rows.add(new String[] {"drag", "pan the graph"});
+    rows.add(new String[] {"F5", "present: the graph and the caption, full screen"});
+    rows.add(new String[] {"Presenting (a presentation remote sends these)"});
+    rows.add(new String[] {"Page Down / → / Space", "next step"});
+    rows.add(new String[] {"Page Up / ←", "step back"});
+    rows.add(new String[] {"Home / End", "to the start / to the end"});
+    rows.add(new String[] {"B", "blank the screen (B again or any key: back)"});
+    rows.add(new String[] {"Esc / F5", "leave presentation mode"});
     rows.add(new String[] {"F1", "this sheet"});
     return rows;
   }

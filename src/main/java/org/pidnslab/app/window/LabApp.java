@@ -25,7 +25,8 @@ import org.pidnslab.app.model.LabModel;
  * script as File → Open does (a narrated one at its first step); {@code --script=FILE} opens a
  * script at its end (the state {@code pidns-lab run} prints); {@code --snapshot=FILE} saves a PNG
  * of the window once it is shown; {@code --exit=true} quits after that (and skips the offer to
- * restore a crashed experiment).
+ * restore a crashed experiment); {@code --present=true} starts in presentation mode; {@code
+ * --step=N} shows the opened script at its step N ({@link GuiOptions}).
  *
  * <p>A plain start shows the welcome (unless "Don't show this again" was ticked): not when a file
  * was given, not for a snapshot or demo run, and not while the offer to restore a crashed
@@ -36,6 +37,12 @@ public final class LabApp extends Application {
   /** Starts the window; see the class comment for the parameters. */
   public static void main(String[] args) {
     quietStartupLogs();
+    try {
+      GuiOptions.parse(GuiOptions.named(args));
+    } catch (IllegalArgumentException e) {
+      System.err.println("pidns-lab: " + e.getMessage());
+      System.exit(2);
+    }
     launch(args);
   }
 
@@ -74,11 +81,18 @@ public final class LabApp extends Application {
         });
     stage.setOnHidden(
         e -> {
-          WindowSize.remember(settings, stage.isMaximized(), scene.getWidth(), scene.getHeight());
+          // closed while presenting: the window's own size is remembered, not the screen's
+          org.pidnslab.app.present.Presenter.WindowState was = window.presenter().windowBefore();
+          if (was != null) {
+            WindowSize.remember(settings, was.maximized(), was.width(), was.height());
+          } else {
+            WindowSize.remember(settings, stage.isMaximized(), scene.getWidth(), scene.getHeight());
+          }
           settings.flush();
           window.closed();
         });
     Map<String, String> named = getParameters().getNamed();
+    GuiOptions options = GuiOptions.parse(named);
     boolean demo = "true".equals(named.get("exit"));
     boolean fileGiven =
         named.containsKey("script")
@@ -97,21 +111,29 @@ public final class LabApp extends Application {
         given != null && readable(Path.of(given))
             ? window.open(Path.of(given))
             : CompletableFuture.completedFuture(false);
-    if (named.containsKey("script")) {
-      opened.thenAccept(ok -> window.experiment().jumpTo(Integer.MAX_VALUE));
+    if (named.containsKey("script") || options.step() >= 0) {
+      int step = options.step() >= 0 ? options.step() : Integer.MAX_VALUE;
+      opened = opened.thenApply(ok -> jumpTo(window, ok, step));
     }
     stage.show();
+    if (options.present()) {
+      window.togglePresenting();
+    }
     boolean recovering = !demo && window.useAutosave(new Autosave(Autosave.defaultDir()));
     if (welcomeWanted(settings, demo || named.containsKey("snapshot"), fileGiven, recovering)) {
       window.showWelcome();
     }
     if (named.containsKey("snapshot")) {
       Path out = Path.of(named.get("snapshot"));
+      // full screen takes the window system a moment; the picture must be the final one
+      javafx.util.Duration settle = javafx.util.Duration.millis(options.present() ? 800 : 0);
       opened.whenComplete(
           (ok, failure) -> {
             window.graph().finishAnimations();
-            Platform.runLater(
-                () -> {
+            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(settle);
+            wait.setOnFinished(
+                done -> {
+                  window.graph().finishAnimations();
                   try {
                     Snapshots.save(scene, out);
                   } catch (Exception ex) {
@@ -122,8 +144,17 @@ public final class LabApp extends Application {
                     Platform.exit();
                   }
                 });
+            wait.play();
           });
     }
+  }
+
+  /** Shows the opened script at {@code step} (its last, if it has fewer); returns {@code ok}. */
+  private static boolean jumpTo(MainWindow window, boolean ok, int step) {
+    if (ok) {
+      window.experiment().jumpTo(Math.min(step, window.experiment().stepCount()));
+    }
+    return ok;
   }
 
   /**

@@ -88,6 +88,7 @@ public final class MainWindow {
   private final Label pickPrompt = new Label();
   private final Label status = new Label();
   private final TabPane side = new TabPane();
+  private final org.pidnslab.app.present.Presenter presenter;
   private Scene scene;
   Theme theme;
 
@@ -107,6 +108,7 @@ public final class MainWindow {
     this.nsTree = new NamespaceTreeView(model);
     this.help = new HelpMenu(workbench, model, settings, toast, this::showSideTab);
     this.theme = Theme.parse(settings.theme());
+    this.presenter = new org.pidnslab.app.present.Presenter(workbench, graph);
     build();
     model.revisionProperty().addListener((o, a, b) -> refresh());
     model.selectedProperty().addListener((o, a, b) -> selectionChanged());
@@ -117,7 +119,9 @@ public final class MainWindow {
 
   /** A scene holding the window, themed and with the keyboard shortcuts installed. */
   public Scene createScene(double width, double height) {
-    scene = new Scene(root, width, height);
+    // presentation mode lays its own layer over the window's content (a new scene root would
+    // make every node of both leave and re-enter the scene: half a second with 500 tasks)
+    scene = new Scene(new StackPane(root), width, height);
     theme.apply(scene);
     scene.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
     // a filter: wherever the keyboard is (the editor too), Esc stops a long replay
@@ -139,6 +143,16 @@ public final class MainWindow {
               help.setOwner(w);
             });
     return scene;
+  }
+
+  /** Presentation mode: the graph and the caption, full screen (View → Present, F5). */
+  public org.pidnslab.app.present.Presenter presenter() {
+    return presenter;
+  }
+
+  /** Enters presentation mode, or leaves it. */
+  public void togglePresenting() {
+    presenter.toggle(scene);
   }
 
   /** The view-model behind the window. */

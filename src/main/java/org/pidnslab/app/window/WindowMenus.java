@@ -62,7 +62,7 @@ final class WindowMenus {
     return bar;
   }
 
-  /** View: theme, layout, zoom. */
+  /** View: theme, layout, zoom, presentation mode. */
   Menu viewMenu() {
     Menu view = new Menu("_View");
     view.setId("viewMenu");
@@ -98,6 +98,10 @@ final class WindowMenus {
     fit.setId("fitItem");
     fit.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
     fit.setOnAction(e -> w.graph().fit());
+    MenuItem present = new MenuItem("_Present (full screen)");
+    present.setId("presentItem");
+    present.setAccelerator(KeyCombination.keyCombination("F5"));
+    present.setOnAction(e -> w.togglePresenting());
     view.getItems()
         .addAll(
             themes,
@@ -107,7 +111,8 @@ final class WindowMenus {
             zoomOut,
             fit,
             new SeparatorMenuItem(),
-            w.hostWindows.thisMachineItem());
+            w.hostWindows.thisMachineItem(),
+            present);
 
     return view;
   }

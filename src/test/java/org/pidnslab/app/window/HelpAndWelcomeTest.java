@@ -234,7 +234,11 @@ class HelpAndWelcomeTest {
             "Ctrl+Q",
             "Ctrl+0",
             "Ctrl+=",
-            "Ctrl+-")) {
+            "Ctrl+-",
+            "F5",
+            "Page Down / → / Space",
+            "Page Up / ←",
+            "B\nblank the screen")) {
       assertTrue(text.contains(key), key);
     }
   }

@@ -22,7 +22,8 @@ import org.pidnslab.app.model.LabModel;
  * tasks, with a watchdog that keeps posting to the FX thread, and (2) the frame times while a call
  * animates 500 visible tasks, and (3) the window between a click and its durable autosave ({@code
  * -Dharness.autosaveOnly=true} measures only that); {@code -Dharness.thisMachine=true} measures
- * View → This machine alone. Run:
+ * View → This machine alone; {@code -Dharness.presentOnly=true} measures entering presentation mode
+ * and its beats on 500 tasks instead. Run:
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test \
@@ -57,6 +58,10 @@ public final class WindowPerfHarness extends Application {
   private static void measure(MainWindow window, LabModel model) {
     try {
       startWatchdog();
+      if (Boolean.getBoolean("harness.presentOnly")) {
+        measurePresenting(window);
+        return;
+      }
       if (Boolean.getBoolean("harness.autosaveOnly")) {
         measureAutosave(window);
         return;
@@ -115,38 +120,92 @@ public final class WindowPerfHarness extends Application {
       List<Double> frames = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         String stmt = i % 2 == 0 ? "fork init mover" + i : "exit mover" + (i - 1);
-        List<Long> stamps = Collections.synchronizedList(new ArrayList<>());
-        AnimationTimer[] timer = new AnimationTimer[1];
-        onFx(
-            () -> {
-              timer[0] =
-                  new AnimationTimer() {
-                    @Override
-                    public void handle(long now) {
-                      stamps.add(now);
-                    }
-                  };
-              timer[0].start();
-              run(window, List.of(stmt));
-            });
-        Thread.sleep(1500);
-        onFx(() -> timer[0].stop());
-        for (int j = 1; j < stamps.size(); j++) {
-          frames.add((stamps.get(j) - stamps.get(j - 1)) / 1e6);
-        }
+        frames.addAll(framesDuring(() -> run(window, List.of(stmt))));
       }
-      Collections.sort(frames);
-      System.out.printf(
-          "  %d frames: median %.1f ms, p90 %.1f ms, max %.1f ms (goal: median <= 16 ms)%n",
-          frames.size(),
-          frames.get(frames.size() / 2),
-          frames.get((int) (frames.size() * 0.9)),
-          frames.get(frames.size() - 1));
+      printFrames(frames);
     } catch (Exception e) {
       e.printStackTrace();
     } finally {
       Platform.exit();
     }
+  }
+
+  /**
+   * Presentation mode on a 500-task picture: entering it (the layout change, full screen, the
+   * camera's fit) and each beat the remote's Page Down plays (the player's own step, its animation
+   * and the camera following it), as FX call time, worst FX stall and frame intervals.
+   */
+  private static void measurePresenting(MainWindow window) throws Exception {
+    System.out.println("== presentation mode, 500 tasks");
+    List<String> script = new ArrayList<>(tree(500));
+    for (int i = 0; i < 6; i++) {
+      script.add("fork w" + i + " beat" + i);
+      script.add("exit w" + i + "x" + i);
+    }
+    onFx(() -> window.graph().speedControl().setValue(Motion.NORMAL));
+    onFx(() -> window.experiment().load(String.join("\n", script), null, 500));
+    waitLayout(window);
+    worstStallNanos.set(0);
+    long[] call = new long[1];
+    List<Double> entering =
+        framesDuring(
+            () -> {
+              long t0 = System.nanoTime();
+              window.togglePresenting();
+              call[0] = System.nanoTime() - t0;
+            });
+    System.out.printf(
+        "  enter: FX call %.1f ms, worst FX stall %.1f ms, chips %.1f px%n",
+        call[0] / 1e6, worstStallNanos.get() / 1e6, window.graph().camera().chipPixels());
+    printFrames(entering);
+    List<Double> beats = new ArrayList<>();
+    List<Double> stalls = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      worstStallNanos.set(0);
+      beats.addAll(framesDuring(() -> window.workbench().stepForward()));
+      stalls.add(worstStallNanos.get() / 1e6);
+    }
+    Collections.sort(stalls);
+    System.out.printf(
+        "  12 beats: worst FX stall median %.1f ms, max %.1f ms%n",
+        stalls.get(stalls.size() / 2), stalls.get(stalls.size() - 1));
+    printFrames(beats);
+    onFx(window::togglePresenting);
+  }
+
+  /** Runs {@code action} on the FX thread and records the pulse intervals for 1.5 s. */
+  private static List<Double> framesDuring(Runnable action) throws Exception {
+    List<Long> stamps = Collections.synchronizedList(new ArrayList<>());
+    AnimationTimer[] timer = new AnimationTimer[1];
+    onFx(
+        () -> {
+          timer[0] =
+              new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                  stamps.add(now);
+                }
+              };
+          timer[0].start();
+          action.run();
+        });
+    Thread.sleep(1500);
+    onFx(() -> timer[0].stop());
+    List<Double> frames = new ArrayList<>();
+    for (int j = 1; j < stamps.size(); j++) {
+      frames.add((stamps.get(j) - stamps.get(j - 1)) / 1e6);
+    }
+    return frames;
+  }
+
+  private static void printFrames(List<Double> frames) {
+    Collections.sort(frames);
+    System.out.printf(
+        "  %d frames: median %.1f ms, p90 %.1f ms, max %.1f ms (goal: median <= 16 ms)%n",
+        frames.size(),
+        frames.get(frames.size() / 2),
+        frames.get((int) (frames.size() * 0.9)),
+        frames.get(frames.size() - 1));
   }
 
   /**

@@ -54,6 +54,12 @@ final class WindowTests {
    * this test run's fresh home.
    */
   static ProcessBuilder labProcess(String mainClass, String... args) {
+    return labProcess(java.util.List.of(), mainClass, args);
+  }
+
+  /** The same with more JVM options, e.g. a headless screen of another size. */
+  static ProcessBuilder labProcess(
+      java.util.List<String> jvmOptions, String mainClass, String... args) {
     String bin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     java.util.List<String> cmd =
         new ArrayList<>(java.util.List.of(bin, "-cp", System.getProperty("java.class.path")));
@@ -63,8 +69,9 @@ final class WindowTests {
             "-Dglass.platform=Monocle",
             "-Dmonocle.platform=Headless",
             "-Dprism.order=sw",
-            "-Djava.awt.headless=true",
-            mainClass));
+            "-Djava.awt.headless=true"));
+    cmd.addAll(jvmOptions);
+    cmd.add(mainClass);
     cmd.addAll(java.util.List.of(args));
     return new ProcessBuilder(cmd).redirectErrorStream(true);
   }

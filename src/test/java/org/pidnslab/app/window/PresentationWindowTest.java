@@ -1,0 +1,260 @@
+package org.pidnslab.app.window;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pidnslab.script.Lessons;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Presentation mode: F5 and View → Present fill the screen with the graph and the caption, the
+ * remote's keys step the player, B blanks, Esc returns to the window exactly as it was; at
+ * 1920x1080 the pid digits of lesson 8 are large enough for a room.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PresentationWindowTest {
+  private static final String PREFS = "org/pidnslab/present-test-" + ProcessHandle.current().pid();
+  private MainWindow window;
+  private Stage stage;
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    window = WindowTests.show(stage, PREFS, () -> null);
+  }
+
+  @AfterEach
+  void cleanUp(FxRobot robot) throws Exception {
+    robot.interact(() -> window.presenter().leave());
+    WindowTests.closeAllBut(robot, stage, PREFS);
+  }
+
+  private void lesson(FxRobot robot, int index, int step) {
+    robot.interact(
+        () -> {
+          window.workbench().startLesson(Lessons.all().get(index), false);
+          window.experiment().jumpTo(step);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private int position() {
+    return window.experiment().positionProperty().get();
+  }
+
+  /** Steps and beats as one count: step p's answer is 2p, the question of step p+1 is 2p+1. */
+  private int progress() {
+    boolean asking =
+        window.experiment().beatProperty().get() == org.pidnslab.app.model.Beat.QUESTION;
+    return 2 * position() + (asking ? 1 : 0);
+  }
+
+  private boolean presenting() {
+    return window.presenter().presentingProperty().get();
+  }
+
+  /** Whether {@code n} and all its ancestors are visible (in a scene). */
+  private static boolean shown(Node n) {
+    for (Node p = n; p != null; p = p.getParent()) {
+      if (!p.isVisible()) {
+        return false;
+      }
+    }
+    return n != null && n.getScene() != null;
+  }
+
+  @Test
+  void f5PresentsTheGraphAndCaptionAloneAndEscRestoresTheWindow(FxRobot robot) {
+    lesson(robot, 7, 4);
+    robot.clickOn("#graph");
+    Parent windowRoot = stage.getScene().getRoot();
+    Node graph = robot.lookup("#graph").query();
+    Parent graphParent = graph.getParent();
+    int graphIndex = graphParent.getChildrenUnmodifiable().indexOf(graph);
+    Node caption = window.workbench().caption();
+    Parent captionParent = caption.getParent();
+    int captionIndex = captionParent.getChildrenUnmodifiable().indexOf(caption);
+    double[] bounds = {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()};
+    double zoom = window.graph().zoom();
+
+    robot.press(KeyCode.F5).release(KeyCode.F5);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(presenting());
+    assertTrue(stage.isFullScreen(), "full screen");
+    assertTrue(shown(stage.getScene().lookup("#presentation")));
+    assertFalse(shown(stage.getScene().lookup("#menuBar")), "no menus");
+    assertFalse(shown(stage.getScene().lookup("#scriptPane")), "no script");
+    assertFalse(shown(stage.getScene().lookup("#log")), "no log");
+    assertTrue(shown(graph));
+    assertTrue(shown(caption), "lesson 8's caption is on show");
+    assertSame(stage.getScene(), caption.getScene());
+
+    robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertFalse(presenting());
+    assertFalse(stage.isFullScreen());
+    assertSame(windowRoot, stage.getScene().getRoot(), "the window's own content");
+    assertTrue(shown(stage.getScene().lookup("#menuBar")));
+    assertTrue(shown(stage.getScene().lookup("#scriptPane")));
+    assertNull(stage.getScene().lookup("#presentation"));
+    assertSame(graphParent, graph.getParent());
+    assertEquals(graphIndex, graphParent.getChildrenUnmodifiable().indexOf(graph));
+    assertSame(captionParent, caption.getParent());
+    assertEquals(captionIndex, captionParent.getChildrenUnmodifiable().indexOf(caption));
+    assertEquals(bounds[0], stage.getX());
+    assertEquals(bounds[1], stage.getY());
+    assertEquals(bounds[2], stage.getWidth());
+    assertEquals(bounds[3], stage.getHeight());
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> window.graph().finishAnimations());
+    assertEquals(zoom, window.graph().zoom(), 1e-9, "the camera as it was");
+    assertEquals(4, position(), "leaving does not move the player");
+  }
+
+  @Test
+  void theViewMenuPresentsToo(FxRobot robot) {
+    robot.clickOn("#viewMenu").clickOn("#presentItem");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(presenting());
+    robot.press(KeyCode.F5).release(KeyCode.F5);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertFalse(presenting(), "F5 leaves as well");
+  }
+
+  @Test
+  void theRemoteStepsThePlayer(FxRobot robot) {
+    lesson(robot, 1, 3);
+    robot.interact(() -> window.togglePresenting());
+    int tasks = window.model().kernel().taskCount();
+    // next and back are the player's beats: a narrated step asks first, then runs
+    for (KeyCode next : List.of(KeyCode.PAGE_DOWN, KeyCode.RIGHT, KeyCode.SPACE)) {
+      int before = progress();
+      robot.press(next).release(next);
+      WaitForAsyncUtils.waitForFxEvents();
+      assertTrue(progress() > before, next + " goes a beat forward");
+    }
+    for (KeyCode back : List.of(KeyCode.PAGE_UP, KeyCode.LEFT)) {
+      int before = progress();
+      robot.press(back).release(back);
+      WaitForAsyncUtils.waitForFxEvents();
+      assertTrue(progress() < before, back + " goes a beat back");
+    }
+    robot.press(KeyCode.END).release(KeyCode.END);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(window.experiment().stepCount(), position(), "End");
+    robot.press(KeyCode.HOME).release(KeyCode.HOME);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(0, position(), "Home");
+    tasks = window.model().kernel().taskCount();
+    robot.press(KeyCode.F).release(KeyCode.F); // the window's fork key
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(tasks, window.model().kernel().taskCount(), "no stray call in front of the room");
+    assertEquals(0, position());
+    assertTrue(presenting());
+  }
+
+  @Test
+  void bBlanksTheScreenAndAnyKeyBringsThePictureBack(FxRobot robot) {
+    lesson(robot, 1, 2);
+    robot.interact(() -> window.togglePresenting());
+    Node blank = robot.lookup("#blankScreen").query();
+    assertFalse(blank.isVisible());
+    robot.press(KeyCode.B).release(KeyCode.B);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(blank.isVisible(), "B blanks");
+    robot.press(KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertFalse(blank.isVisible(), "any key un-blanks");
+    assertEquals(2, position(), "the key that un-blanks does nothing else");
+    robot.press(KeyCode.B).release(KeyCode.B).press(KeyCode.B).release(KeyCode.B);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertFalse(blank.isVisible(), "B again un-blanks");
+    assertTrue(presenting());
+  }
+
+  @Test
+  void thePlayerAppearsOnAMouseMove(FxRobot robot) {
+    lesson(robot, 1, 2);
+    robot.interact(() -> window.togglePresenting());
+    Node controls = robot.lookup("#presentationControls").query();
+    assertEquals(0, controls.getOpacity(), "hidden at first");
+    assertNotNull(stage.getScene().lookup("#playerBar"), "the window's own player");
+    robot.moveTo("#graph").moveBy(40, 20);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(1, controls.getOpacity(), 1e-9, "shown on a mouse move");
+  }
+
+  @Test
+  void whichTaskDiesKeepsD1AndD2InViewAt1280x800(FxRobot robot) {
+    // lesson 3, "kill init 5 ... Which task dies?": its answer grows the caption, the view shrinks
+    lesson(robot, 2, 9);
+    robot.interact(() -> window.togglePresenting());
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> window.graph().finishAnimations());
+    org.pidnslab.graph.Box view = window.graph().camera().viewportProperty().get();
+    for (org.pidnslab.graph.TaskNode n : window.graph().drawing().tasks()) {
+      assertTrue(view.grow(1).contains(n.box()), n.label() + " cropped: " + view);
+    }
+    assertTrue(
+        window.graph().drawing().tasks().stream().anyMatch(n -> n.label().equals("d2")),
+        "d1 and d2 are drawn");
+  }
+
+  @Test
+  void pidDigitsAreAtLeast24PxOnLesson8At1920x1080() throws Exception {
+    Path lesson = Path.of("assets/lessons/08-when-the-init-dies.pidns").toAbsolutePath();
+    Process lab =
+        WindowTests.labProcess(
+                List.of("-Dheadless.geometry=1920x1080-32"),
+                PresentationDriver.Main.class.getName(),
+                lesson.toString(),
+                "0",
+                "10",
+                "11",
+                "12")
+            .start();
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.startsWith("STEP") || line.equals("DONE")) {
+          lines.add(line);
+        }
+      }
+    }
+    assertTrue(lab.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(5, lines.size(), lines.toString());
+    for (String line : lines.subList(0, 4)) {
+      String[] w = line.split(" ");
+      double chips = Double.parseDouble(w[3]);
+      assertEquals("1920x1080", w[5], "presenting fills the projector's screen: " + line);
+      assertTrue(chips <= 60.0001, "never above the bound: " + line);
+      if (!w[1].equals("0")) {
+        assertTrue(chips >= 24, "pid digits of at least 24 px: " + line);
+      }
+      assertEquals(7, w.length, "no task cropped: " + line);
+    }
+    assertEquals(60, Double.parseDouble(lines.get(0).split(" ")[3]), 1e-6, "init alone: 60 px");
+  }
+}
