@@ -129,7 +129,7 @@ public final class DrawingPainter {
     g.setStroke(new BasicStroke(1.5f));
     g.draw(p);
     if (h.part() == 0) {
-      hullName(g, h, Colors.derive(c, 1, 0.75, fade));
+      hullName(g, h, Colors.withOpacity(Colors.web(theme.hullName(h.colorIndex())), fade));
     }
   }
 
@@ -162,7 +162,7 @@ public final class DrawingPainter {
   }
 
   private void task(Graphics2D g, TaskNode n) {
-    double opacity = n.faded() ? theme.fadedOpacity() : n.ghost() ? 0.75 : 1;
+    double opacity = n.faded() ? theme.fadedOpacity() : n.ghost() ? theme.ghostOpacity() : 1;
     double x0 = n.box().x() + MARGIN;
     double y0 = n.box().y() + MARGIN;
     Box b = n.box();
@@ -182,7 +182,7 @@ public final class DrawingPainter {
     }
     String note = picture.notes().get(n.serial());
     if (note != null && !note.isEmpty()) {
-      g.setColor(Colors.withOpacity(Colors.web(theme.crossEdge()), opacity));
+      g.setColor(Colors.withOpacity(Colors.web(theme.noteColour()), opacity));
       drawText(
           g,
           font(new FontSpec(ty.family(), ty.detailSize(), false)),
@@ -195,9 +195,8 @@ public final class DrawingPainter {
   private void chip(Graphics2D g, PidChip c, Typography ty, double opacity) {
     Box b = c.box().translate(MARGIN, MARGIN);
     RoundRectangle2D r = new RoundRectangle2D.Double(b.x(), b.y(), b.w(), b.h(), 8, 8);
-    Color base = Colors.web(Palette.hex(c.colorIndex()));
-    Color fill = c.emphasised() ? base : Colors.derive(base, 0.55, 1.15, 0.55);
-    g.setColor(Colors.withOpacity(fill, opacity));
+    g.setColor(
+        Colors.withOpacity(Colors.web(theme.chipFill(c.colorIndex(), c.emphasised())), opacity));
     g.fill(r);
     if (c.emphasised()) {
       g.setColor(Colors.withOpacity(Colors.web(theme.foreground()), opacity));
@@ -206,7 +205,7 @@ public final class DrawingPainter {
     }
     FontSpec chipFont = ty.font(TextRole.CHIP);
     Font f = font(new FontSpec(chipFont.family(), chipFont.size(), c.emphasised()));
-    String colour = c.emphasised() ? Palette.textHex(c.colorIndex()) : theme.foreground();
+    String colour = theme.chipText(c.colorIndex(), c.emphasised());
     g.setColor(Colors.withOpacity(Colors.web(colour), opacity));
     double tw = f.getStringBounds(c.text(), FRC).getWidth();
     drawText(g, f, c.text(), b.x() + (b.w() - tw) / 2, c.baseline() + MARGIN);
