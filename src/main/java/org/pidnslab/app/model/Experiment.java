@@ -48,6 +48,7 @@ public final class Experiment {
   private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper();
   private final ReadOnlyIntegerWrapper currentLine = new ReadOnlyIntegerWrapper();
+  private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper();
   private final Deque<Snapshot> undo = new ArrayDeque<>();
   private final Deque<Snapshot> redo = new ArrayDeque<>();
   private String[] lines = {""}; // the text split into lines, for captions
@@ -351,6 +352,15 @@ public final class Experiment {
     name.set(title);
     replayTo(Math.max(0, Math.min(at, stepCount())));
     dirty.set(false);
+    loads.set(loads.get() + 1);
+  }
+
+  /**
+   * How many scripts were loaded (a file, a lesson, a restore, a clear): the window moves the
+   * keyboard to the picture after each, so Page Down steps at once.
+   */
+  public ReadOnlyIntegerProperty loadsProperty() {
+    return loads.getReadOnlyProperty();
   }
 
   /** Starts over: an empty script, init alone in root. */

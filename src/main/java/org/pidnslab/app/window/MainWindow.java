@@ -110,6 +110,11 @@ public final class MainWindow {
     model.revisionProperty().addListener((o, a, b) -> refresh());
     model.selectedProperty().addListener((o, a, b) -> selectionChanged());
     model.perspectiveProperty().addListener((o, a, b) -> refresh());
+    // after Open, a lesson or a restore the keys belong to the picture (Page Down, arrows), not
+    // to the child: field; later, once the dialog or chooser that led here has let go
+    experiment
+        .loadsProperty()
+        .addListener((o, a, b) -> javafx.application.Platform.runLater(graph::requestFocus));
     refresh();
     selectionChanged();
   }
@@ -132,6 +137,9 @@ public final class MainWindow {
         .windowProperty()
         .addListener(
             (o, a, w) -> {
+              if (w != null) {
+                w.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> graph.requestFocus());
+              }
               actions.setOwner(w);
               workbench.setOwner(w);
               exports.setOwner(w);
@@ -401,6 +409,10 @@ public final class MainWindow {
     }
     if (graph.navigate(e.getCode())) {
       e.consume();
+      return;
+    }
+    if (e.getCode().isArrowKey() && focus == graph) {
+      e.consume(); // an arrow never wanders off the picture to a toolbar control (and its menu)
       return;
     }
     for (Syscall s : Syscall.values()) {

@@ -37,6 +37,9 @@ final class WindowBars {
       Button b = new Button(s.text());
       b.setId(s.name().toLowerCase() + "Button");
       b.setOnAction(e -> w.actions.invoke(s));
+      // the keyboard reaches the calls through their one-key shortcuts and the Syscalls menu;
+      // focus parked on a button would turn the arrows and Space into clicks
+      b.setFocusTraversable(false);
       w.buttons.put(s, b);
       // a disabled control gets no mouse events, so its tooltip would never show: the holder
       // around it carries the "why disabled" tooltip instead
@@ -92,6 +95,10 @@ final class WindowBars {
     zoomOut.setId("zoomOutButton");
     zoomOut.setTooltip(new Tooltip("Zoom out  [Ctrl+-, or Ctrl+wheel]"));
     zoomOut.setOnAction(e -> w.graph().zoomOut());
+    javafx.scene.control.MenuButton export = w.exports().button();
+    for (javafx.scene.control.Control c : java.util.List.of(fit, zoomIn, zoomOut, export)) {
+      c.setFocusTraversable(false); // arrows must not land here and open the Export menu
+    }
     bar.getItems()
         .addAll(
             w.perspective,
@@ -104,7 +111,7 @@ final class WindowBars {
             fit,
             zoomIn,
             new Separator(Orientation.VERTICAL),
-            w.exports().button());
+            export);
     return bar;
   }
 }
