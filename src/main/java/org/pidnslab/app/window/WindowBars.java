@@ -20,6 +20,17 @@ final class WindowBars {
     this.w = w;
   }
 
+  /**
+   * The top of the window: the menus with the view bar beside them (a row of its own cost the graph
+   * 40 px at 1280x800), then the system calls; each row wraps rather than hide a control.
+   */
+  javafx.scene.layout.VBox top(javafx.scene.control.MenuBar menus) {
+    javafx.scene.layout.FlowPane first = new javafx.scene.layout.FlowPane(menus, viewBar());
+    first.setId("topRow");
+    first.getStyleClass().add("top-row");
+    return new javafx.scene.layout.VBox(first, callBar());
+  }
+
   /** The system calls: a wrapping bar, so no call hides in an overflow menu at large type. */
   javafx.scene.layout.FlowPane callBar() {
     javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 4);
@@ -102,15 +113,12 @@ final class WindowBars {
     bar.getItems()
         .addAll(
             w.perspective,
-            new Separator(Orientation.VERTICAL),
             find,
-            new Separator(Orientation.VERTICAL),
             w.graph().speedControl(),
             new Separator(Orientation.VERTICAL),
             zoomOut,
             fit,
             zoomIn,
-            new Separator(Orientation.VERTICAL),
             export);
     return bar;
   }
