@@ -52,6 +52,9 @@ class WindowContrastTest {
     {"-color-fg-emphasis", "-color-accent-emphasis"}, // an info toast, default buttons
     {".caption-head -fx-text-fill", ".caption-bar -fx-background-color"},
     {".caption-text -fx-text-fill", ".caption-bar -fx-background-color"},
+    {".caption-title -fx-text-fill", ".caption-bar -fx-background-color"},
+    {".caption-seeing -fx-text-fill", ".caption-bar -fx-background-color"},
+    {".caption-answer -fx-text-fill", ".caption-bar -fx-background-color"},
   };
 
   private static final Pattern RULE = Pattern.compile("([^{}]+)\\{([^}]*)}");
