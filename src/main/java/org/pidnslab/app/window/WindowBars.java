@@ -21,14 +21,13 @@ final class WindowBars {
   }
 
   /**
-   * The top of the window: the menus with the view bar beside them (a row of its own cost the graph
-   * 40 px at 1280x800), then the system calls; each row wraps rather than hide a control.
+   * The top of the window: the menus, the system calls (a bar that wraps rather than hide a call)
+   * and the view bar.
    */
   javafx.scene.layout.VBox top(javafx.scene.control.MenuBar menus) {
-    javafx.scene.layout.FlowPane first = new javafx.scene.layout.FlowPane(menus, viewBar());
-    first.setId("topRow");
-    first.getStyleClass().add("top-row");
-    return new javafx.scene.layout.VBox(first, callBar());
+    javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(menus, callBar(), viewBar());
+    top.setId("topBars");
+    return top;
   }
 
   /** The system calls: a wrapping bar, so no call hides in an overflow menu at large type. */

@@ -99,10 +99,10 @@ class SmallScreenWindowTest {
   @EnumSource(Theme.class)
   void theToolbarsLeaveTheGraphMostOfTheHeight(Theme theme, FxRobot robot) {
     use(robot, theme);
-    Node top = robot.lookup("#topRow").query();
-    double bars = top.getParent().getLayoutBounds().getHeight();
+    double bars = robot.lookup("#topBars").query().getLayoutBounds().getHeight();
     double graph = robot.lookup("#graph").query().getLayoutBounds().getHeight();
-    assertTrue(bars <= 100, "menus and toolbars take " + bars + " px of 800");
+    // three rows of usual size; the projector's 20 px type wrapped them to four, 190 px
+    assertTrue(bars <= 130, "menus and toolbars take " + bars + " px of 800");
     assertTrue(graph >= 400, "the graph has " + graph + " px of 800");
     assertFalse(window.workbench().quiz().isVisible());
   }
