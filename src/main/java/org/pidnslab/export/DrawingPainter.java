@@ -133,9 +133,12 @@ public final class DrawingPainter {
     Box b = c.box().translate(MARGIN, MARGIN);
     double arc = ns ? 12 : b.h();
     RoundRectangle2D r = new RoundRectangle2D.Double(b.x(), b.y(), b.w(), b.h(), arc, arc);
+    // a namespace card is filled with its colour's pale chip tint, which the theme keeps readable
+    // under the foreground text
     g.setColor(
         Colors.withOpacity(
-            ns ? Colors.derive(base, 0.55, 1.15, 0.55) : Colors.web(theme.nodeFill()), opacity));
+            ns ? Colors.web(theme.chipFill(c.colorIndex(), false)) : Colors.web(theme.nodeFill()),
+            opacity));
     g.fill(r);
     g.setColor(Colors.withOpacity(base, opacity));
     g.setStroke(stroke(ns ? 2.6f : 1.6f));
@@ -145,7 +148,7 @@ public final class DrawingPainter {
       Box nb = n.box().translate(MARGIN, MARGIN);
       RoundRectangle2D nr = new RoundRectangle2D.Double(nb.x(), nb.y(), nb.w(), nb.h(), 8, 8);
       Color nc = Colors.web(Palette.hex(n.colorIndex()));
-      g.setColor(Colors.withOpacity(Colors.derive(nc, 0.55, 1.15, 0.55), opacity));
+      g.setColor(Colors.withOpacity(Colors.web(theme.chipFill(n.colorIndex(), false)), opacity));
       g.fill(nr);
       g.setColor(Colors.withOpacity(nc, opacity));
       g.setStroke(stroke(1.6f));
@@ -182,7 +185,7 @@ public final class DrawingPainter {
     g.setStroke(new BasicStroke(1.5f));
     g.draw(p);
     if (h.part() == 0) {
-      hullName(g, h, Colors.derive(c, 1, 0.75, fade));
+      hullName(g, h, Colors.withOpacity(Colors.web(theme.hullName(h.colorIndex())), fade));
     }
   }
 
@@ -215,7 +218,7 @@ public final class DrawingPainter {
   }
 
   private void task(Graphics2D g, TaskNode n) {
-    double opacity = n.faded() ? theme.fadedOpacity() : n.ghost() ? 0.75 : 1;
+    double opacity = n.faded() ? theme.fadedOpacity() : n.ghost() ? theme.ghostOpacity() : 1;
     double x0 = n.box().x() + MARGIN;
     double y0 = n.box().y() + MARGIN;
     Box b = n.box();
@@ -235,7 +238,7 @@ public final class DrawingPainter {
     }
     String note = picture.notes().get(n.serial());
     if (note != null && !note.isEmpty()) {
-      g.setColor(Colors.withOpacity(Colors.web(theme.crossEdge()), opacity));
+      g.setColor(Colors.withOpacity(Colors.web(theme.noteColour()), opacity));
       drawText(
           g,
           font(new FontSpec(ty.family(), ty.detailSize(), false)),
@@ -248,9 +251,8 @@ public final class DrawingPainter {
   private void chip(Graphics2D g, PidChip c, Typography ty, double opacity) {
     Box b = c.box().translate(MARGIN, MARGIN);
     RoundRectangle2D r = new RoundRectangle2D.Double(b.x(), b.y(), b.w(), b.h(), 8, 8);
-    Color base = Colors.web(Palette.hex(c.colorIndex()));
-    Color fill = c.emphasised() ? base : Colors.derive(base, 0.55, 1.15, 0.55);
-    g.setColor(Colors.withOpacity(fill, opacity));
+    g.setColor(
+        Colors.withOpacity(Colors.web(theme.chipFill(c.colorIndex(), c.emphasised())), opacity));
     g.fill(r);
     if (c.emphasised()) {
       g.setColor(Colors.withOpacity(Colors.web(theme.foreground()), opacity));
@@ -259,7 +261,7 @@ public final class DrawingPainter {
     }
     FontSpec chipFont = ty.font(TextRole.CHIP);
     Font f = font(new FontSpec(chipFont.family(), chipFont.size(), c.emphasised()));
-    String colour = c.emphasised() ? Palette.textHex(c.colorIndex()) : theme.foreground();
+    String colour = theme.chipText(c.colorIndex(), c.emphasised());
     g.setColor(Colors.withOpacity(Colors.web(colour), opacity));
     double tw = f.getStringBounds(c.text(), FRC).getWidth();
     drawText(g, f, c.text(), b.x() + (b.w() - tw) / 2, c.baseline() + MARGIN);

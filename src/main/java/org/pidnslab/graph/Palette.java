@@ -63,8 +63,7 @@ public final class Palette {
 
   /** Black or white, whichever contrasts more with colour {@code index}: for text on a chip. */
   public static String textHex(int index) {
-    double l = luminance(hex(index));
-    return contrast(l, 0.0) >= contrast(l, 1.0) ? "#000000" : "#FFFFFF";
+    return textOn(hex(index));
   }
 
   /** The colour with opacity {@code alpha} (0..1) as {@code #RRGGBBAA}, e.g. for hull fills. */
@@ -82,6 +81,37 @@ public final class Palette {
   /** WCAG 2 contrast ratio of two relative luminances (1 to 21). */
   public static double contrast(double l1, double l2) {
     return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+  }
+
+  /**
+   * The opaque colour {@code a} mixed with {@code b}: weight 0 gives {@code a}, 1 gives {@code b}
+   * (sRGB channels, as a translucent {@code b} painted over {@code a} looks).
+   */
+  public static String mix(String a, String b, double weight) {
+    int x = Integer.parseInt(a.substring(1, 7), 16);
+    int y = Integer.parseInt(b.substring(1, 7), 16);
+    int out = 0;
+    for (int shift = 16; shift >= 0; shift -= 8) {
+      double c = ((x >> shift) & 0xFF) * (1 - weight) + ((y >> shift) & 0xFF) * weight;
+      out |= (int) Math.round(c) << shift;
+    }
+    return String.format("#%06X", out);
+  }
+
+  /** {@code colour} painted with opacity {@code alpha} over the opaque {@code backdrop}. */
+  public static String over(String colour, double alpha, String backdrop) {
+    return mix(backdrop, colour, alpha);
+  }
+
+  /** The WCAG 2 contrast ratio of two {@code #RRGGBB} colours (1 to 21). */
+  public static double contrast(String a, String b) {
+    return contrast(luminance(a), luminance(b));
+  }
+
+  /** Black or white, whichever contrasts more with the {@code #RRGGBB} colour {@code hex}. */
+  public static String textOn(String hex) {
+    double l = luminance(hex);
+    return contrast(l, 0.0) >= contrast(l, 1.0) ? "#000000" : "#FFFFFF";
   }
 
   private static double channel(int v) {

@@ -18,7 +18,11 @@ import java.util.Objects;
  * @param edgeWidth line width of edges
  * @param hullFillOpacity opacity of a hull's fill in its namespace colour
  * @param hullStrokeOpacity opacity of a hull's outline in its namespace colour
- * @param fadedOpacity opacity of tasks and edges that the chosen perspective cannot see
+ * @param fadedOpacity opacity of tasks and edges that the chosen perspective cannot see (WCAG
+ *     exempts them from contrast: they are deliberately out of the picture)
+ * @param ghostOpacity opacity of a zombie's whole figure, text included
+ * @param textContrast the least WCAG contrast ratio every text has against what is behind it: 4.5
+ *     (AA), 7 (AAA) for the projector; chips need {@link #CHIP_CONTRAST} in every theme
  * @param typography the fonts, and the spacing scale
  */
 public record Theme(
@@ -34,7 +38,18 @@ public record Theme(
     double hullFillOpacity,
     double hullStrokeOpacity,
     double fadedOpacity,
+    double ghostOpacity,
+    double textContrast,
     Typography typography) {
+
+  /** The least contrast of a chip's number against its fill, in every theme (WCAG AA). */
+  public static final double CHIP_CONTRAST = 4.5;
+
+  private static final java.util.Map<List<Object>, String> READABLE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** How far a pale chip (another namespace's number) leans from its colour to the box's fill. */
+  static final double PALE_CHIP = 0.55;
 
   /** Dark text on white. */
   public static final Theme LIGHT =
@@ -51,9 +66,14 @@ public record Theme(
           0.14,
           0.75,
           0.28,
+          0.95,
+          4.5,
           Typography.DEFAULT);
 
-  /** Light text on a dark grey; hulls a little stronger so they show on the dark canvas. */
+  /**
+   * Light text on a dark grey; hulls a little stronger so they show on the dark canvas, and no
+   * stronger, or three nested bright hulls would leave the text below 4.5:1.
+   */
   public static final Theme DARK =
       new Theme(
           "dark",
@@ -65,12 +85,18 @@ public record Theme(
           "#6E7681",
           "#FF7B72",
           1.2,
-          0.22,
+          0.18,
           0.85,
           0.30,
+          0.95,
+          4.5,
           Typography.DEFAULT);
 
-  /** For a beamer: white canvas, black text, thicker lines and 1.5 times larger everything. */
+  /**
+   * For a beamer: white canvas, black text at 7:1 or more against everything behind it, thicker
+   * lines, zombies at full opacity, and twice the type (26 px names, 22 px pid numbers), which
+   * reads from the back of a classroom.
+   */
   public static final Theme PROJECTOR =
       new Theme(
           "projector",
@@ -80,12 +106,14 @@ public record Theme(
           "#FFFFFF",
           "#EDEDED",
           "#444444",
-          "#C00000",
+          "#A00000",
           2.2,
           0.20,
           0.95,
           0.22,
-          Typography.DEFAULT.scaled(1.5));
+          1.0,
+          7.0,
+          Typography.DEFAULT.scaled(2.0));
 
   /** Checks the arguments. */
   public Theme {
@@ -123,6 +151,109 @@ public record Theme(
         hullFillOpacity,
         hullStrokeOpacity,
         fadedOpacity,
+        ghostOpacity,
+        textContrast,
         typography.scaled(factor));
+  }
+
+  /**
+   * The fill of a pid chip in namespace colour {@code index}: the colour itself for the task's own
+   * namespace ({@code emphasised}), a pale tint of it towards the box's fill for the others, paler
+   * still where the foreground would not reach {@link #CHIP_CONTRAST} on it.
+   */
+  public String chipFill(int index, boolean emphasised) {
+    String colour = Palette.hex(index);
+    if (emphasised) {
+      return colour;
+    }
+    for (double w = PALE_CHIP; w < 1; w += 0.05) {
+      String fill = Palette.mix(colour, nodeFill, w);
+      if (Palette.contrast(foreground, fill) >= CHIP_CONTRAST) {
+        return fill;
+      }
+    }
+    return nodeFill;
+  }
+
+  /** The colour of a chip's number: black or white on a full colour, the foreground on a tint. */
+  public String chipText(int index, boolean emphasised) {
+    return emphasised ? Palette.textHex(index) : foreground;
+  }
+
+  /**
+   * The header of a namespace's box in the namespace tree: its colour, lightened towards the box's
+   * fill just enough for black or white text to reach {@link #textContrast()} on it.
+   */
+  public String headerFill(int index) {
+    for (int step = 0; step < 20; step++) {
+      String fill = Palette.mix(Palette.hex(index), nodeFill, step / 20.0);
+      if (Palette.contrast(Palette.textOn(fill), fill) >= textContrast) {
+        return fill;
+      }
+    }
+    return nodeFill;
+  }
+
+  /** The header's text colour, black or white, whichever reads better on {@link #headerFill}. */
+  public String headerText(int index) {
+    return Palette.textOn(headerFill(index));
+  }
+
+  /** A namespace's name above its hull: its colour, made {@link #readable}. */
+  public String hullName(int index) {
+    return readable(Palette.hex(index));
+  }
+
+  /** The note under a task waiting for something (an exiting init): the cross edges' colour. */
+  public String noteColour() {
+    return readable(crossEdge);
+  }
+
+  /**
+   * {@code colour} moved towards the foreground until it reaches {@link #textContrast()} on every
+   * backdrop text on the canvas can have ({@link #hullBackdrops()}).
+   */
+  public String readable(String colour) {
+    // thousands of backdrops: computed once per theme and colour, not on every redraw
+    List<Object> key = List.of(background, foreground, hullFillOpacity, textContrast, colour);
+    return READABLE.computeIfAbsent(
+        key,
+        k -> {
+          List<String> backdrops = hullBackdrops();
+          for (int step = 0; step < 20; step++) {
+            String c = Palette.mix(colour, foreground, step / 20.0);
+            if (backdrops.stream().allMatch(b -> Palette.contrast(c, b) >= textContrast)) {
+              return c;
+            }
+          }
+          return foreground;
+        });
+  }
+
+  /**
+   * What a hull's name, or a note under a task, can be drawn on: the canvas, or one to three nested
+   * hulls of different colours over it (deeper hulls fill more lightly, {@link
+   * NamespaceHull#fillWeight()}; colours repeat only every eleven namespaces).
+   */
+  public List<String> hullBackdrops() {
+    List<String> out = new java.util.ArrayList<>();
+    out.add(background);
+    stackHulls(background, List.of(), out);
+    return out;
+  }
+
+  private void stackHulls(String under, List<Integer> used, List<String> out) {
+    if (used.size() == 3) {
+      return;
+    }
+    for (int i = 0; i < Palette.size(); i++) {
+      if (!used.contains(i)) {
+        String b = Palette.over(Palette.hex(i), hullFillOpacity, under);
+        out.add(b);
+        List<Integer> more = new java.util.ArrayList<>(used);
+        more.add(i);
+        stackHulls(b, more, out);
+      }
+    }
   }
 }

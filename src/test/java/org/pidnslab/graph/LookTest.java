@@ -50,7 +50,7 @@ class LookTest {
   void themesAreNamedAndTheProjectorIsBigger() {
     assertEquals(Theme.DARK, Theme.named("Dark"));
     assertThrows(IllegalArgumentException.class, () -> Theme.named("sepia"));
-    assertEquals(1.5, Theme.PROJECTOR.typography().scale(), 1e-9);
+    assertEquals(2.0, Theme.PROJECTOR.typography().scale(), 1e-9);
     assertEquals(
         Typography.DEFAULT.labelSize() * 2, Theme.LIGHT.withFontScale(2).typography().labelSize());
     assertTrue(Theme.PROJECTOR.typography().font(TextRole.TASK_LABEL).bold());

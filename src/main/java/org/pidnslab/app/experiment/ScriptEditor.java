@@ -87,6 +87,12 @@ public final class ScriptEditor extends BorderPane {
             // Tab moves the focus on, as in every other control (it typed a tab and marked the
             // file modified): ignored here, the key reaches the scene's focus traversal
             InputMap.ignore(EventPattern.keyPressed(KeyCode.TAB)),
+            // Shift+Tab moves back out the same way
+            InputMap.ignore(EventPattern.keyPressed(KeyCode.TAB, KeyCombination.SHIFT_DOWN)),
+            // a tab character, for whoever wants one, is Ctrl+Tab
+            InputMap.consume(
+                EventPattern.keyPressed(KeyCode.TAB, KeyCombination.CONTROL_DOWN),
+                e -> area.replaceSelection("\t")),
             InputMap.consume(
                 EventPattern.keyPressed(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
                 e -> {

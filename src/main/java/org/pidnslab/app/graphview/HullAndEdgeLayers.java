@@ -60,7 +60,9 @@ final class HullAndEdgeLayers {
       p.setMouseTransparent(true);
       hullLayer.getChildren().add(p);
       if (h.part() == 0 && !h.outline().isEmpty()) {
-        hullLayer.getChildren().add(hullName(h, c.deriveColor(0, 1, 0.75, fade), theme));
+        hullLayer
+            .getChildren()
+            .add(hullName(h, Color.web(theme.hullName(h.colorIndex()), fade), theme));
       }
     }
   }

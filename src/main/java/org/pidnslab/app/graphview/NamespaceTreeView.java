@@ -113,14 +113,14 @@ public final class NamespaceTreeView extends StackPane {
     Rectangle header =
         new Rectangle(
             n.header().x() + MARGIN, n.header().y() + MARGIN, n.header().w(), n.header().h());
-    header.setFill(c);
+    header.setFill(Color.web(theme.headerFill(n.colorIndex())));
     g.getChildren().addAll(box, header);
     boolean first = true;
     for (TextItem item : n.lines()) {
       Text t = new Text(item.text());
       FontSpec f = theme.typography().font(item.role());
       t.setFont(Font.font(f.family(), f.bold() ? FontWeight.BOLD : FontWeight.NORMAL, f.size()));
-      t.setFill(Color.web(first ? Palette.textHex(n.colorIndex()) : theme.foreground()));
+      t.setFill(Color.web(first ? theme.headerText(n.colorIndex()) : theme.foreground()));
       double w = t.getLayoutBounds().getWidth();
       t.setX(
           MARGIN

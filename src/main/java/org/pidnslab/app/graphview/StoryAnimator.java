@@ -258,7 +258,7 @@ final class StoryAnimator {
           });
     }
     if (child != null) {
-      Text label = badge(why, Color.web(view.graphTheme().crossEdge()));
+      Text label = badge(why, Color.web(view.graphTheme().noteColour()));
       label.setId("reparent-label-" + r.child().serial());
       label.setX(child.getTranslateX());
       label.setY(child.getTranslateY() - 6);

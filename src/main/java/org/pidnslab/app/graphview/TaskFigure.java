@@ -125,15 +125,14 @@ public final class TaskFigure extends Group {
       Rectangle r = new Rectangle(c.box().x(), c.box().y(), c.box().w(), c.box().h());
       r.setArcWidth(8);
       r.setArcHeight(8);
-      Color fill = Color.web(Palette.hex(c.colorIndex()));
-      r.setFill(c.emphasised() ? fill : fill.deriveColor(0, 0.55, 1.15, 0.55));
+      r.setFill(Color.web(t.chipFill(c.colorIndex(), c.emphasised())));
       r.setStroke(c.emphasised() ? Color.web(t.foreground()) : Color.TRANSPARENT);
       r.setStrokeWidth(c.emphasised() ? 1.4 : 0);
       Text tx = new Text(c.text());
       FontSpec f = ty.font(org.pidnslab.graph.TextRole.CHIP);
       tx.setFont(
           Font.font(f.family(), c.emphasised() ? FontWeight.BOLD : FontWeight.NORMAL, f.size()));
-      tx.setFill(Color.web(c.emphasised() ? Palette.textHex(c.colorIndex()) : t.foreground()));
+      tx.setFill(Color.web(t.chipText(c.colorIndex(), c.emphasised())));
       double w = tx.getLayoutBounds().getWidth();
       tx.setX(c.box().x() + (c.box().w() - w) / 2);
       tx.setY(c.baseline());
@@ -147,12 +146,12 @@ public final class TaskFigure extends Group {
     if (!wait.isEmpty()) {
       waiting.getStyleClass().setAll("waiting-for");
       waiting.setFont(Font.font(ty.family(), FontWeight.NORMAL, ty.detailSize()));
-      waiting.setFill(Color.web(t.crossEdge()));
+      waiting.setFill(Color.web(t.noteColour()));
       waiting.setX(0);
       waiting.setY(b.h() + ty.detailSize() + 2);
       getChildren().add(waiting);
     }
-    setOpacity(local.faded() ? t.fadedOpacity() : local.ghost() ? 0.75 : 1);
+    setOpacity(local.faded() ? t.fadedOpacity() : local.ghost() ? t.ghostOpacity() : 1);
     tooltipText = local.tooltip();
     installed = null;
     applySelection();

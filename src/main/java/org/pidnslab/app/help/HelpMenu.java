@@ -256,6 +256,11 @@ public final class HelpMenu {
     rows.add(new String[] {"Home", "to the start: init alone"});
     rows.add(new String[] {"End", "to the end of the script"});
     rows.add(new String[] {"Edit and files"});
+    rows.add(
+        new String[] {
+          "Tab / Shift+Tab", "in the script: leave it for the next / previous control"
+        });
+    rows.add(new String[] {"Ctrl+Tab", "in the script: type a tab character"});
     rows.add(new String[] {"Ctrl+Z", "undo the last click or edit"});
     rows.add(new String[] {"Ctrl+Shift+Z", "redo"});
     rows.add(new String[] {"Ctrl+N", "new experiment"});

@@ -48,6 +48,7 @@ public final class Experiment {
   private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper();
   private final ReadOnlyIntegerWrapper currentLine = new ReadOnlyIntegerWrapper();
+  private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper();
   private final ReadOnlyObjectWrapper<Beat> beat = new ReadOnlyObjectWrapper<>(Beat.ANSWER);
   private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper();
   private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper();
@@ -434,6 +435,15 @@ public final class Experiment {
     name.set(title);
     replayTo(Math.max(0, Math.min(at, stepCount())));
     dirty.set(false);
+    loads.set(loads.get() + 1);
+  }
+
+  /**
+   * How many scripts were loaded (a file, a lesson, a restore, a clear): the window moves the
+   * keyboard to the picture after each, so Page Down steps at once.
+   */
+  public ReadOnlyIntegerProperty loadsProperty() {
+    return loads.getReadOnlyProperty();
   }
 
   /** Starts over: an empty script, init alone in root. */

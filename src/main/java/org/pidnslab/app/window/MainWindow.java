@@ -16,7 +16,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -83,11 +82,12 @@ public final class MainWindow {
   final Map<Syscall, MenuItem> menuItems = new EnumMap<>(Syscall.class);
   final ComboBox<PidNamespace> perspective = new ComboBox<>();
   private final PropertySheet inspector = new PropertySheet();
-  private final TableView<PsListing.Row> ps = new TableView<>();
+  private final PsTable psTable = new PsTable();
+  private final TableView<PsListing.Row> ps = psTable.table();
   private final LogView log;
   private final Label pickPrompt = new Label();
   private final Label status = new Label();
-  private final TabPane side = new TabPane();
+  private final SideTabs side = new SideTabs(psTable::wholeWidth);
   private final org.pidnslab.app.present.Presenter presenter;
   private Scene scene;
   Theme theme;
@@ -113,6 +113,11 @@ public final class MainWindow {
     model.revisionProperty().addListener((o, a, b) -> refresh());
     model.selectedProperty().addListener((o, a, b) -> selectionChanged());
     model.perspectiveProperty().addListener((o, a, b) -> refresh());
+    // after Open, a lesson or a restore the keys belong to the picture (Page Down, arrows), not
+    // to the child: field; later, once the dialog or chooser that led here has let go
+    experiment
+        .loadsProperty()
+        .addListener((o, a, b) -> javafx.application.Platform.runLater(graph::requestFocus));
     refresh();
     selectionChanged();
   }
@@ -137,6 +142,9 @@ public final class MainWindow {
         .windowProperty()
         .addListener(
             (o, a, w) -> {
+              if (w != null) {
+                w.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> graph.requestFocus());
+              }
               actions.setOwner(w);
               workbench.setOwner(w);
               exports.setOwner(w);
@@ -204,6 +212,8 @@ public final class MainWindow {
     graph.setTheme(t);
     nsTree.setTheme(t);
     hostWindows.setTheme(t);
+    ps.applyCss(); // the new font, before the columns are measured in it
+    psTable.fit();
   }
 
   /** Switches the task graph's layout and remembers it. */
@@ -213,8 +223,7 @@ public final class MainWindow {
   }
 
   private void build() {
-    WindowBars bars = new WindowBars(this);
-    root.setTop(new VBox(new WindowMenus(this).menuBar(), bars.callBar(), bars.viewBar()));
+    root.setTop(new WindowBars(this).top(new WindowMenus(this).menuBar()));
     graph.setTheme(theme);
     nsTree.setTheme(theme);
     graph.setLayoutChoice(WindowMenus.parseLayout(settings.layout()));
@@ -233,6 +242,9 @@ public final class MainWindow {
     VBox centerBox =
         new VBox(pickPrompt, workbench.caption(), center, workbench.quiz(), workbench.player());
     VBox.setVgrow(center, Priority.ALWAYS);
+    // the player bar's controls would claim ~670 px and squeeze the side panel's tab titles at
+    // 1280x800: the timeline gives way instead
+    centerBox.setMinWidth(320);
 
     inspector.setId("inspector");
     inspector.setPropertyEditorFactory(Inspector::readOnlyEditor);
@@ -277,6 +289,7 @@ public final class MainWindow {
     main.setDividerPositions(0.25, 0.78);
     SplitPane.setResizableWithParent(scriptPane, false);
     SplitPane.setResizableWithParent(side, false);
+    side.keepWholeIn(main);
     // in quiz mode the script would give the answers away (its expect lines): it steps aside
     workbench
         .quiz()
@@ -308,14 +321,6 @@ public final class MainWindow {
   }
 
   private void buildPsTable() {
-    ps.setId("psTable");
-    ps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-    addColumn("PID", r -> r.pid());
-    addColumn("PPID", r -> r.ppid());
-    addColumn("PGID", r -> r.pgid());
-    addColumn("SID", r -> r.sid());
-    addColumn("STAT", r -> r.stat());
-    addColumn("CMD", r -> r.label());
     ps.getSelectionModel()
         .selectedItemProperty()
         .addListener(
@@ -324,13 +329,6 @@ public final class MainWindow {
                 model.selectedProperty().set(row.task());
               }
             });
-  }
-
-  private void addColumn(String title, java.util.function.Function<PsListing.Row, Object> value) {
-    TableColumn<PsListing.Row, Object> col = new TableColumn<>(title);
-    col.setCellValueFactory(
-        c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-    ps.getColumns().add(col);
   }
 
   private void refresh() {
@@ -417,6 +415,10 @@ public final class MainWindow {
     }
     if (graph.navigate(e.getCode())) {
       e.consume();
+      return;
+    }
+    if (e.getCode().isArrowKey() && focus == graph) {
+      e.consume(); // an arrow never wanders off the picture to a toolbar control (and its menu)
       return;
     }
     for (Syscall s : Syscall.values()) {

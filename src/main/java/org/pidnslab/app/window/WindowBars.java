@@ -20,6 +20,16 @@ final class WindowBars {
     this.w = w;
   }
 
+  /**
+   * The top of the window: the menus, the system calls (a bar that wraps rather than hide a call)
+   * and the view bar.
+   */
+  javafx.scene.layout.VBox top(javafx.scene.control.MenuBar menus) {
+    javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(menus, callBar(), viewBar());
+    top.setId("topBars");
+    return top;
+  }
+
   /** The system calls: a wrapping bar, so no call hides in an overflow menu at large type. */
   javafx.scene.layout.FlowPane callBar() {
     javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 4);
@@ -37,6 +47,9 @@ final class WindowBars {
       Button b = new Button(s.text());
       b.setId(s.name().toLowerCase() + "Button");
       b.setOnAction(e -> w.actions.invoke(s));
+      // the keyboard reaches the calls through their one-key shortcuts and the Syscalls menu;
+      // focus parked on a button would turn the arrows and Space into clicks
+      b.setFocusTraversable(false);
       w.buttons.put(s, b);
       // a disabled control gets no mouse events, so its tooltip would never show: the holder
       // around it carries the "why disabled" tooltip instead
@@ -92,19 +105,20 @@ final class WindowBars {
     zoomOut.setId("zoomOutButton");
     zoomOut.setTooltip(new Tooltip("Zoom out  [Ctrl+-, or Ctrl+wheel]"));
     zoomOut.setOnAction(e -> w.graph().zoomOut());
+    javafx.scene.control.MenuButton export = w.exports().button();
+    for (javafx.scene.control.Control c : java.util.List.of(fit, zoomIn, zoomOut, export)) {
+      c.setFocusTraversable(false); // arrows must not land here and open the Export menu
+    }
     bar.getItems()
         .addAll(
             w.perspective,
-            new Separator(Orientation.VERTICAL),
             find,
-            new Separator(Orientation.VERTICAL),
             w.graph().speedControl(),
             new Separator(Orientation.VERTICAL),
             zoomOut,
             fit,
             zoomIn,
-            new Separator(Orientation.VERTICAL),
-            w.exports().button());
+            export);
     return bar;
   }
 }
