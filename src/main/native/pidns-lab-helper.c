@@ -59,8 +59,12 @@
 #include <sys/types.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+#include <linux/cn_proc.h>
+#include <linux/connector.h>
+#include <linux/netlink.h>
 
 #ifndef CLONE_NEWPID
 #define CLONE_NEWPID 0x20000000
@@ -95,6 +99,7 @@ struct task {
     int ns;             /* active namespace (index into nss) */
     int pfc;            /* pid_ns_for_children */
     int reaped;
+    int exit_seen;      /* its PROC_EVENT_EXIT arrived: exit_notify() has finished */
     /* cached state, refreshed by snapshot() */
     char state;         /* 'R', 'Z', 'E' */
     int ppid_host;
@@ -681,6 +686,131 @@ static int read_pstat(int idx, struct pstat *ps, int want_sched)
     return 1;
 }
 
+/* ------------------------------------------------------------------ */
+/* controller: exit events                                              */
+
+/*
+ * A task leaves /proc in release_task() at __unhash_process(), but its
+ * numbers stay allocated until free_pids() a little later in the same
+ * function (since 6.15 after tasklist_lock is dropped, so a preempted
+ * releaser keeps them for as long as it waits for a CPU).  When the releaser
+ * is not a task the controller waits for (waitpid), /proc cannot tell the two
+ * apart: an autoreaped task releases itself, and an exiting task releases the
+ * zombies reparented to a reaper that ignores SIGCHLD (an init in
+ * zap_pid_ns_processes()), both in exit_notify().  The next fork could then
+ * find the number still taken (EAGAIN instead of it).  The process-events
+ * connector reports PROC_EVENT_EXIT from proc_exit_connector(), which do_exit()
+ * calls right after exit_notify(): once a task's event has come, every
+ * release_task() it ran is over.  So a zombie or a task gone from /proc is
+ * settled only when its exit event has arrived (snapshot()).
+ */
+static int g_cn = -1; /* the connector socket; -1: not available, /proc alone */
+
+/* proc_input of linux/cn_proc.h (6.6+): listen, to exit events only */
+struct cn_listen {
+    uint32_t op;
+    uint32_t events;
+};
+
+static int cn_send_listen(size_t datalen)
+{
+    char buf[NLMSG_SPACE(sizeof(struct cn_msg) + sizeof(struct cn_listen))];
+    memset(buf, 0, sizeof buf);
+    struct nlmsghdr *nh = (struct nlmsghdr *)buf;
+    nh->nlmsg_len = NLMSG_LENGTH(sizeof(struct cn_msg) + datalen);
+    nh->nlmsg_type = NLMSG_DONE;
+    nh->nlmsg_pid = (uint32_t)getpid();
+    struct cn_msg *cn = NLMSG_DATA(nh);
+    cn->id.idx = CN_IDX_PROC;
+    cn->id.val = CN_VAL_PROC;
+    cn->seq = 1;
+    cn->ack = 1;
+    cn->len = (uint16_t)datalen;
+    struct cn_listen l = { PROC_CN_MCAST_LISTEN, PROC_EVENT_EXIT };
+    memcpy(cn->data, &l, datalen);
+    return send(g_cn, buf, nh->nlmsg_len, 0) == (ssize_t)nh->nlmsg_len ? 0 : -1;
+}
+
+/* 1 if the kernel acknowledged the LISTEN without an error */
+static int cn_acked(void)
+{
+    char buf[8192] __attribute__((aligned(NLMSG_ALIGNTO)));
+    ssize_t n;
+    while ((n = recv(g_cn, buf, sizeof buf, 0)) > 0) {
+        for (struct nlmsghdr *nh = (struct nlmsghdr *)buf; NLMSG_OK(nh, (size_t)n); nh = NLMSG_NEXT(nh, n)) {
+            struct cn_msg *cn = NLMSG_DATA(nh);
+            struct proc_event *ev = (struct proc_event *)cn->data;
+            if (ev->what == PROC_EVENT_NONE) return ev->event_data.ack.err == 0;
+        }
+    }
+    return 0;
+}
+
+/* Subscribe before any task exists.  The kernel answers the LISTEN while
+ * send() runs (cn_proc_mcast_ctl() acknowledges it), so no ack means no
+ * events here: an old kernel, CONFIG_PROC_EVENTS off, no permission, or a
+ * helper outside the initial PID/user namespace (cn_proc ignores those). */
+static void cn_open(void)
+{
+    if (getenv("PIDNS_LAB_HELPER_NO_EXIT_EVENTS")) return;
+    g_cn = socket(AF_NETLINK, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, NETLINK_CONNECTOR);
+    if (g_cn < 0) return;
+    struct sockaddr_nl sa = { .nl_family = AF_NETLINK, .nl_groups = CN_IDX_PROC };
+    int big = 4 << 20; /* room for the host's own exits between two drains */
+    if (setsockopt(g_cn, SOL_SOCKET, SO_RCVBUFFORCE, &big, sizeof big) < 0)
+        setsockopt(g_cn, SOL_SOCKET, SO_RCVBUF, &big, sizeof big);
+    /* the exit-only filter (6.6+), else the older form that sends every event */
+    if (bind(g_cn, (struct sockaddr *)&sa, sizeof sa) < 0 ||
+        ((cn_send_listen(sizeof(struct cn_listen)) < 0 || !cn_acked()) &&
+         (cn_send_listen(sizeof(uint32_t)) < 0 || !cn_acked()))) {
+        close(g_cn);
+        g_cn = -1;
+    }
+    dbg("exit events: %s", g_cn >= 0 ? "yes" : "no, /proc alone");
+}
+
+/* is HP the host pid of the controller or of one of its tasks? */
+static int ours(int hp)
+{
+    if (hp == (int)getpid()) return 1;
+    for (int i = 0; i < nT; i++)
+        if (T[i].hostpid == hp) return 1;
+    return 0;
+}
+
+/* Read every queued event; mark the exits of our tasks.  An exit counts for
+ * the oldest task with that host pid still waiting for one.  Another process
+ * of the host that had the same number before cannot be taken for ours: the
+ * host allocates cyclically, so its number comes back only after a wrap of
+ * the host's pid_max, and its event comes right after its free_pids(); and a
+ * zombie's event names its parent (proc_exit_connector() gives 0 for an
+ * autoreaped task, whose release_task() cleared its pid first), which must be
+ * ours. */
+static void cn_drain(void)
+{
+    if (g_cn < 0) return;
+    char buf[16384] __attribute__((aligned(NLMSG_ALIGNTO)));
+    for (;;) {
+        ssize_t n = recv(g_cn, buf, sizeof buf, 0);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && errno == ENOBUFS) die("exit events were lost (the socket overflowed)");
+        if (n <= 0) return;
+        for (struct nlmsghdr *nh = (struct nlmsghdr *)buf; NLMSG_OK(nh, (size_t)n); nh = NLMSG_NEXT(nh, n)) {
+            struct cn_msg *cn = NLMSG_DATA(nh);
+            struct proc_event *ev = (struct proc_event *)cn->data;
+            if (ev->what != PROC_EVENT_EXIT) continue;
+            int parent = ev->event_data.exit.parent_pid;
+            if (parent != 0 && !ours(parent)) continue;
+            for (int i = 0; i < nT; i++)
+                if (T[i].hostpid == ev->event_data.exit.process_pid && !T[i].exit_seen) {
+                    T[i].exit_seen = 1;
+                    dbg("exit event: %s", T[i].label);
+                    break;
+                }
+        }
+    }
+}
+
 static int task_gone_or_exiting(int idx)
 {
     struct pstat ps;
@@ -733,6 +863,7 @@ static int snapshot(char *snap, size_t ssz, char *why, size_t wsz)
     int quiet = 1;
     size_t o = 0;
     why[0] = 0;
+    cn_drain(); /* before /proc: an exit seen there has its event queued or coming */
     for (int i = 0; i < nT; i++) {
         if (!read_pstat(i, &ps[i], 1)) continue;
     }
@@ -788,6 +919,14 @@ static int snapshot(char *snap, size_t ssz, char *why, size_t wsz)
         o += (size_t)snprintf(snap + o, ssz - o, "%d %c %d %c %s %s %s %lx|", i, p->state, p->ppid, t->state,
                               p->nspid, p->pgid, p->sid, p->flags);
         if (o >= ssz) o = ssz - 1;
+    }
+    /* A zombie or a task gone from /proc may still be in exit_notify()'s
+     * release_task() (see cn_open()): settled only once its exit event came. */
+    for (int i = 0; quiet && g_cn >= 0 && i < nT; i++) {
+        if (T[i].hostpid > 0 && !T[i].exit_seen && (T[i].reaped || T[i].state == 'Z')) {
+            quiet = 0;
+            snprintf(why, wsz, "%s: no exit event yet (free_pids() may not have run)", T[i].label);
+        }
     }
     /* An E init is only settled if something visible still holds a pid of
      * its namespace (a task with a pid there, or a pgid/sid numbered there).
@@ -1397,6 +1536,7 @@ static int replay_main(int argc, char **argv)
     snprintf(g_dir, sizeof g_dir, "%s/pidns-lab.XXXXXX", tmp);
     if (!mkdtemp(g_dir)) cannot("cannot create a directory in %s: %s", tmp, strerror(errno));
     g_dir_made = 1;
+    cn_open();
 
     int root = new_ns(-1);
     int init = new_task_slot("init", root);

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The whole kernel-recorded corpus (367 scripts) through verify on this kernel: every one
+ * The whole kernel-recorded corpus (368 scripts) through verify on this kernel: every one
  * identical. A failsafe test because it takes minutes (about 0.2 s a script on 2 cores).
  */
 class KernelCorpusVerifyIT {
