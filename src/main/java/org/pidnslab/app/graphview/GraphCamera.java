@@ -21,6 +21,12 @@ public final class GraphCamera {
    */
   static final double MIN_AUTO_ZOOM = 1.0;
 
+  /**
+   * The furthest the camera zooms out: a force-directed picture of 200 tasks is about 30,000 px
+   * wide, and fitting it takes 2 %; zoomed that far out the graph shows namespace cards.
+   */
+  static final double MIN_ZOOM = 0.01;
+
   private final ScrollPane scroller;
   private final Group content;
   private final double margin;
@@ -63,6 +69,11 @@ public final class GraphCamera {
     setZoom(Math.min(MAX_AUTO_ZOOM, fitScale())); // the whole picture, however small that makes it
   }
 
+  /** Whether the automatic fit is on (the user has not zoomed since the last {@link #fit()}). */
+  public boolean autoFitting() {
+    return !userZoomed;
+  }
+
   /** Until the user zooms, small pictures grow (up to 1.6x) to fill the view; big ones scroll. */
   void autoFit() {
     if (userZoomed || drawing.get() == null || scroller.getViewportBounds().getWidth() <= 0) {
@@ -92,7 +103,7 @@ public final class GraphCamera {
   }
 
   private void setZoom(double z) {
-    zoom = Math.max(0.05, Math.min(4, z));
+    zoom = Math.max(MIN_ZOOM, Math.min(4, z));
     content.setScaleX(zoom);
     content.setScaleY(zoom);
   }

@@ -20,7 +20,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
-import org.pidnslab.app.common.BackgroundThreads;
 import org.pidnslab.app.common.Theme;
 import org.pidnslab.app.model.LabModel;
 import org.pidnslab.graph.Drawing;
@@ -29,7 +28,6 @@ import org.pidnslab.graph.DrawingOptions;
 import org.pidnslab.graph.LayoutChoice;
 import org.pidnslab.graph.TaskNode;
 import org.pidnslab.kernel.KernelEvent;
-import org.pidnslab.kernel.PidNamespace;
 import org.pidnslab.kernel.Task;
 
 /**
@@ -56,12 +54,11 @@ public final class TaskGraphView extends StackPane {
   /** At most this many figures are rebuilt in one frame. */
   static final int REBUILDS_PER_FRAME = 250;
 
-  /** Above this many tasks the layout runs on a background thread. */
-  public static final int ASYNC_ABOVE = 1500;
+  /** Above this many tasks the tidy tree is laid out on a background thread. */
+  public static final int ASYNC_ABOVE = LayoutWorker.ASYNC_ABOVE;
 
-  private final java.util.concurrent.Executor layoutThread = BackgroundThreads.oneAtATime("layout");
-  private boolean building;
-  private int requested;
+  private final LayoutWorker worker = new LayoutWorker();
+  private final LayoutProgress progress = new LayoutProgress();
   private boolean rematerializing;
 
   /** Above this many tasks only the figures in view (and a margin) are in the scene graph. */
@@ -79,6 +76,7 @@ public final class TaskGraphView extends StackPane {
   private final Map<Integer, Task> tasksBySerial = new HashMap<>();
   private final StoryAnimator animator;
   private final GraphCamera camera;
+  private final FirstView firstView;
   private final ComboBox<Motion> speed = Motion.chooser();
   private final List<KernelEvent> pending = new ArrayList<>();
   private DrawingBuilder builder = new DrawingBuilder();
@@ -119,7 +117,7 @@ public final class TaskGraphView extends StackPane {
             model.selectedProperty().set(null);
           }
         });
-    scroller.viewportBoundsProperty().addListener((o, a, b) -> camera.autoFit());
+    firstView = new FirstView(camera, scroller);
     scroller.hvalueProperty().addListener((o, a, b) -> scrolled());
     scroller.vvalueProperty().addListener((o, a, b) -> scrolled());
     content.scaleXProperty().addListener((o, a, b) -> scrolled());
@@ -127,7 +125,7 @@ public final class TaskGraphView extends StackPane {
     scroller.setPannable(true);
     scroller.setFitToWidth(false);
     scroller.setId("graphScroller");
-    getChildren().add(scroller);
+    getChildren().addAll(scroller, progress);
     animator = new StoryAnimator(this);
     model.addOutcomeListener(o -> pending.addAll(o.events()));
     backdrop.setOnMouseClicked(
@@ -171,6 +169,7 @@ public final class TaskGraphView extends StackPane {
   public void setLayoutChoice(LayoutChoice choice) {
     if (choice != layout) {
       layout = choice;
+      firstView.expect();
       redraw();
     }
   }
@@ -214,74 +213,30 @@ public final class TaskGraphView extends StackPane {
 
   /** Rebuilds the picture from the kernel and animates what the pending events say happened. */
   public void redraw() {
-    if (model.kernel().taskCount() <= ASYNC_ABOVE) {
-      requested++;
-      apply(
-          builder.build(
-              model.kernel(), new DrawingOptions(model.perspectiveProperty().get(), layout)));
+    int tasks = model.kernel().taskCount();
+    if (!LayoutWorker.inBackground(tasks, layout)) {
+      worker.invalidate(); // a background build still running is stale now
+      progress.hide();
+      apply(builder.build(model.kernel(), options()));
       return;
     }
-    requested++;
-    if (!building) {
-      buildInBackground();
-    }
+    progress.show(tasks, layout);
+    worker.request(
+        () -> new LayoutWorker.Job(model.history(), options(), theme.typography()),
+        built -> {
+          progress.hide();
+          apply(built != null ? built : builder.build(model.kernel(), options()));
+        });
   }
 
-  /**
-   * Large graphs are laid out off the FX thread. The kernel is not thread-safe and the FX thread
-   * keeps changing it, so the layout thread replays the experiment's statements into a private copy
-   * (a few milliseconds for thousands of statements: the history is the state) and draws that. Task
-   * and namespace serials are the same in the copy, so the picture maps back. Clicks made meanwhile
-   * coalesce into one more build.
-   */
-  private void buildInBackground() {
-    building = true;
-    int generation = requested;
-    List<org.pidnslab.script.Statement> history = model.history();
-    PidNamespace view = model.perspectiveProperty().get();
-    int viewSerial = view == null ? -1 : view.serial();
-    LayoutChoice choice = layout;
-    DrawingBuilder background =
-        new DrawingBuilder(new org.pidnslab.graph.AwtTextMetrics(theme.typography()));
-    layoutThread.execute(
-        () -> {
-          Drawing d;
-          try {
-            org.pidnslab.script.ScriptRunner copy = new org.pidnslab.script.ScriptRunner();
-            for (org.pidnslab.script.Statement st : history) {
-              copy.execute(st);
-            }
-            PidNamespace copyView = null;
-            for (PidNamespace ns : copy.kernel().namespaces()) {
-              if (ns.serial() == viewSerial) {
-                copyView = ns;
-              }
-            }
-            d = background.build(copy.kernel(), new DrawingOptions(copyView, choice));
-          } catch (org.pidnslab.script.ScriptError | RuntimeException e) {
-            d = null; // cannot happen for a history that ran once; fall back to the FX thread
-          }
-          Drawing built = d;
-          Platform.runLater(
-              () -> {
-                building = false;
-                if (generation != requested) {
-                  buildInBackground(); // newer clicks: draw their state instead
-                } else if (built != null) {
-                  apply(built);
-                } else {
-                  apply(
-                      builder.build(
-                          model.kernel(),
-                          new DrawingOptions(model.perspectiveProperty().get(), layout)));
-                }
-              });
-        });
+  /** What to draw now: the perspective and the layout. */
+  private DrawingOptions options() {
+    return new DrawingOptions(model.perspectiveProperty().get(), layout);
   }
 
   /** Whether a background layout or a spread-out redraw is still running (tests wait for it). */
   public boolean layingOut() {
-    return building || !deferred.isEmpty();
+    return worker.building() || !deferred.isEmpty();
   }
 
   /** A figure whose content must be redrawn. */
@@ -355,9 +310,9 @@ public final class TaskGraphView extends StackPane {
       settler.start();
     }
     showSelection(model.selectedProperty().get());
-    camera.autoFit();
     List<KernelEvent> events = List.copyOf(pending);
     pending.clear();
+    firstView.settle(old, events.isEmpty(), model.history().size());
     if (old != null && !motion().instant()) {
       animator.play(events, before, born, gone, motion());
     }

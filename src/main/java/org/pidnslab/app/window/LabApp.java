@@ -108,22 +108,42 @@ public final class LabApp extends Application {
     if (named.containsKey("snapshot")) {
       Path out = Path.of(named.get("snapshot"));
       opened.whenComplete(
-          (ok, failure) -> {
-            window.graph().finishAnimations();
-            Platform.runLater(
-                () -> {
-                  try {
-                    Snapshots.save(scene, out);
-                  } catch (Exception ex) {
-                    System.err.println(
-                        "pidns-lab: cannot save snapshot " + out + ": " + ex.getMessage());
-                  }
-                  if (demo) {
-                    Platform.exit();
-                  }
-                });
-          });
+          (ok, failure) ->
+              Platform.runLater(
+                  () ->
+                      whenLaidOut(
+                          window,
+                          () -> {
+                            window.graph().finishAnimations();
+                            try {
+                              Snapshots.save(scene, out);
+                            } catch (Exception ex) {
+                              System.err.println(
+                                  "pidns-lab: cannot save snapshot "
+                                      + out
+                                      + ": "
+                                      + ex.getMessage());
+                            }
+                            if (demo) {
+                              Platform.exit();
+                            }
+                          })));
     }
+  }
+
+  /**
+   * Runs {@code then} on the FX thread once the picture is final: a big one is laid out in the
+   * background, and a snapshot taken before would show the progress indicator.
+   */
+  private static void whenLaidOut(MainWindow window, Runnable then) {
+    if (!window.graph().layingOut()) {
+      then.run();
+      return;
+    }
+    javafx.animation.PauseTransition later =
+        new javafx.animation.PauseTransition(javafx.util.Duration.millis(50));
+    later.setOnFinished(e -> whenLaidOut(window, then));
+    later.play();
   }
 
   /**
