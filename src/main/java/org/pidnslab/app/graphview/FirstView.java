@@ -35,13 +35,14 @@ final class FirstView {
   }
 
   /**
-   * A picture went on show: frame it whole if it is a new scene, else let the camera follow.
+   * A picture went on show: frame it whole if it is a new scene.
    *
    * @param old the picture before, or null for the first
    * @param noEvents whether no call's story comes with it (a replay, a jump, an opened file)
    * @param history how many statements made the state
+   * @return whether it was framed whole (else the camera follows the call's action)
    */
-  void settle(Drawing old, boolean noEvents, int history) {
+  boolean settle(Drawing old, boolean noEvents, int history) {
     boolean jumped = noEvents && history != historySize && camera.autoFitting();
     boolean fresh = expected || old == null || jumped;
     historySize = history;
@@ -49,16 +50,15 @@ final class FirstView {
     framing = fresh;
     if (fresh) {
       frame();
-    } else {
-      camera.autoFit();
     }
+    return fresh;
   }
 
   private void resized() {
     if (framing && camera.autoFitting()) {
       frame();
     } else {
-      camera.autoFit();
+      camera.viewResized();
     }
   }
 

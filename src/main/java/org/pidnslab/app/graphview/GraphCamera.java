@@ -1,6 +1,17 @@
 package org.pidnslab.app.graphview;
 
+import java.util.Collection;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.KeyValue;
+import javafx.animation.Timeline;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Group;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.ScrollEvent;
@@ -8,18 +19,28 @@ import org.pidnslab.graph.Box;
 import org.pidnslab.graph.Drawing;
 
 /**
- * How the task graph is seen: the zoom (Ctrl+wheel, the zoom buttons), fitting the picture to the
- * view, and scrolling a part of the picture into view. It scales the graph's content group and
+ * How the task graph is seen: a zoom and a centre point in drawing coordinates. The camera fits the
+ * picture to the view in both directions (small pictures grow up to a bound set by the size of the
+ * pid digits, big ones shrink to a readable minimum and then scroll), follows the tasks a call
+ * changed, and glides between positions with {@link Motion#EASING} instead of jumping. A zoom by
+ * the user stops the automatic fit until {@link #fit()}. It scales the graph's content group and
  * moves the scroll pane; it never changes the drawing.
  */
 public final class GraphCamera {
-  /** Small pictures are scaled up at most this much to fill the view. */
-  static final double MAX_AUTO_ZOOM = 1.6;
-
   /**
-   * Automatic fitting never shrinks the picture (large type must stay large); the Fit button does.
+   * Pid digits (the chip font, on screen) are never enlarged beyond this: one task must not fill a
+   * wall.
    */
-  static final double MIN_AUTO_ZOOM = 1.0;
+  static final double MAX_CHIP_PX = 60;
+
+  /** The automatic fit shrinks a big picture until the chip font is this small, then scrolls. */
+  static final double MIN_CHIP_PX = 9;
+
+  /** When presenting, the room must read the chips from the back: the fit stops here. */
+  static final double MIN_CHIP_PX_PRESENTING = 16;
+
+  /** To keep changed tasks in view the camera may zoom out further, down to this. */
+  static final double FLOOR_CHIP_PX = 4;
 
   /**
    * The furthest the camera zooms out: a force-directed picture of 200 tasks is about 30,000 px
@@ -27,46 +48,81 @@ public final class GraphCamera {
    */
   static final double MIN_ZOOM = 0.01;
 
+  /** The picture leaves this fraction of the view free on each side. */
+  static final double MARGIN_FRACTION = 0.05;
+
+  /** A camera move lasts this many story steps: about 300 ms at Normal speed. */
+  static final double MOVE_STEPS = 0.7;
+
   private final ScrollPane scroller;
   private final Group content;
   private final double margin;
   private final Supplier<Drawing> drawing;
-  private double zoom = 1;
-  private boolean userZoomed; // until the user zooms, small pictures are scaled up to fill the view
+  private final DoubleSupplier chipSize;
+  private final Supplier<Motion> motion;
+  private final ReadOnlyDoubleWrapper zoomOnScreen = new ReadOnlyDoubleWrapper(1);
+  private final ReadOnlyObjectWrapper<Box> viewport = new ReadOnlyObjectWrapper<>();
+  // the animated camera: a Timeline moves these three, a listener applies them
+  private final DoubleProperty animZoom = new SimpleDoubleProperty(1);
+  private final DoubleProperty animX = new SimpleDoubleProperty();
+  private final DoubleProperty animY = new SimpleDoubleProperty();
+  private double target = 1;
+  private boolean userZoomed;
+  private double minChipPx = MIN_CHIP_PX;
+  private Timeline move;
 
-  GraphCamera(ScrollPane scroller, Group content, double margin, Supplier<Drawing> drawing) {
+  /**
+   * @param margin the drawing's offset inside the content group
+   * @param chipSize the pid chips' font size at zoom 1, in px
+   */
+  GraphCamera(
+      ScrollPane scroller,
+      Group content,
+      double margin,
+      Supplier<Drawing> drawing,
+      DoubleSupplier chipSize,
+      Supplier<Motion> motion) {
     this.scroller = scroller;
     this.content = content;
     this.margin = margin;
     this.drawing = drawing;
+    this.chipSize = chipSize;
+    this.motion = motion;
     scroller.addEventFilter(
         ScrollEvent.SCROLL,
         e -> {
           if (e.isShortcutDown()) {
             userZoomed = true;
-            setZoom(zoom * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1));
+            jump(target * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1), centerX(), centerY());
             e.consume();
           }
         });
+    animZoom.addListener((o, a, b) -> apply());
+    animX.addListener((o, a, b) -> apply());
+    animY.addListener((o, a, b) -> apply());
+    scroller.hvalueProperty().addListener((o, a, b) -> updateViewport());
+    scroller.vvalueProperty().addListener((o, a, b) -> updateViewport());
+    scroller.viewportBoundsProperty().addListener((o, a, b) -> updateViewport());
   }
 
   public void zoomIn() {
     userZoomed = true;
-    setZoom(zoom * 1.25);
+    glide(target * 1.25, centerX(), centerY());
   }
 
   public void zoomOut() {
     userZoomed = true;
-    setZoom(zoom / 1.25);
+    glide(target / 1.25, centerX(), centerY());
   }
 
-  /** Scales the picture to fit the visible area, and keeps fitting it as it changes. */
+  /** Frames the whole picture, however small that makes it, and keeps fitting it as it changes. */
   public void fit() {
     userZoomed = false;
-    if (drawing.get() == null) {
+    Drawing d = drawing.get();
+    if (d == null || !hasView()) {
       return;
     }
-    setZoom(Math.min(MAX_AUTO_ZOOM, fitScale())); // the whole picture, however small that makes it
+    glide(Math.min(maxZoom(), fitScale(whole(d))), whole(d).centerX(), whole(d).centerY());
   }
 
   /** Whether the automatic fit is on (the user has not zoomed since the last {@link #fit()}). */
@@ -74,37 +130,292 @@ public final class GraphCamera {
     return !userZoomed;
   }
 
-  /** Until the user zooms, small pictures grow (up to 1.6x) to fill the view; big ones scroll. */
-  void autoFit() {
-    if (userZoomed || drawing.get() == null || scroller.getViewportBounds().getWidth() <= 0) {
-      return;
+  /**
+   * The zoom the camera shows or is gliding to (1 = the drawing's own size); {@link
+   * #zoomProperty()} is the zoom on screen at this moment.
+   */
+  public double zoom() {
+    return target;
+  }
+
+  /** The zoom on screen now, changing during a glide. */
+  public ReadOnlyDoubleProperty zoomProperty() {
+    return zoomOnScreen.getReadOnlyProperty();
+  }
+
+  /** The part of the drawing in view, in drawing coordinates, or null before the first layout. */
+  public ReadOnlyObjectProperty<Box> viewportProperty() {
+    return viewport.getReadOnlyProperty();
+  }
+
+  /** Glides so that the point (drawing coordinates) is in the middle of the view, at this zoom. */
+  public void centerOn(double x, double y) {
+    glide(target, x, y);
+  }
+
+  /**
+   * While presenting, the automatic fit keeps the chips large enough for a room; otherwise it lets
+   * them shrink to what a screen at arm's length can show.
+   */
+  public void setPresenting(boolean presenting) {
+    minChipPx = presenting ? MIN_CHIP_PX_PRESENTING : MIN_CHIP_PX;
+  }
+
+  /** The size of the pid chips' text on screen at the zoom the camera is going to, in px. */
+  public double chipPixels() {
+    return chipSize.getAsDouble() * target;
+  }
+
+  /** The view's size changed: frame the picture again at once. */
+  void viewResized() {
+    if (!userZoomed) {
+      frame(null, false);
     }
-    setZoom(Math.max(MIN_AUTO_ZOOM, Math.min(MAX_AUTO_ZOOM, fitScale())));
+  }
+
+  /**
+   * A call changed the picture: keep the whole of it in view if it can be read that way, else keep
+   * {@code focus} (the changed tasks and the caption's subject, drawing coordinates) in view,
+   * zooming out as far as needed; after a user zoom only scroll. Glides unless {@code animate} is
+   * false.
+   *
+   * @return whether everything in {@code focus} is in view at the end
+   */
+  boolean follow(Collection<Box> focus, boolean animate) {
+    Box region = enclosing(focus);
+    if (drawing.get() == null || !hasView()) {
+      return true;
+    }
+    if (!userZoomed) {
+      return frame(region, animate);
+    }
+    if (region == null || inView(region, target, centerX(), centerY())) {
+      return true;
+    }
+    move(target, region.centerX(), region.centerY(), animate);
+    return inView(region, target, region.centerX(), region.centerY());
   }
 
   /** Scrolls so that the centre of {@code box} (drawing coordinates) is in view. */
   void reveal(Box box) {
+    if (!inView(box, target, centerX(), centerY())) {
+      glide(target, box.centerX(), box.centerY());
+    }
+  }
+
+  private boolean frame(Box focus, boolean animate) {
     Drawing d = drawing.get();
-    double w = d.width() + 2 * margin;
-    double h = d.height() + 2 * margin;
-    scroller.setHvalue(Math.max(0, Math.min(1, (box.centerX() + margin) / w)));
-    scroller.setVvalue(Math.max(0, Math.min(1, (box.centerY() + margin) / h)));
+    if (d == null || !hasView()) {
+      return true;
+    }
+    Box all = whole(d);
+    double fit = fitScale(all);
+    double min = minChipPx / chipSize.getAsDouble();
+    if (fit >= min || focus == null) {
+      double z = Math.max(min, Math.min(maxZoom(), fit));
+      double cx = fit >= min ? all.centerX() : centerX();
+      double cy = fit >= min ? all.centerY() : centerY();
+      move(z, cx, cy, animate);
+      return focus == null || inView(focus, z, cx, cy);
+    }
+    // too big to read whole: stay at the readable size unless the changed tasks need less
+    double floor = FLOOR_CHIP_PX / chipSize.getAsDouble();
+    double z = Math.max(floor, Math.min(min, fitScale(focus.grow(margin))));
+    double cx = inView(focus, z, centerX(), centerY()) ? centerX() : focus.centerX();
+    double cy = inView(focus, z, centerX(), centerY()) ? centerY() : focus.centerY();
+    move(z, cx, cy, animate);
+    return inView(focus, z, cx, cy);
   }
 
-  public double zoom() {
-    return zoom;
+  private double maxZoom() {
+    return MAX_CHIP_PX / chipSize.getAsDouble();
   }
 
-  private double fitScale() {
+  /** The drawing with its margin, in drawing coordinates. */
+  private Box whole(Drawing d) {
+    return new Box(-margin, -margin, d.width() + 2 * margin, d.height() + 2 * margin);
+  }
+
+  /** The zoom at which {@code b} fills the view less its margins. */
+  private double fitScale(Box b) {
+    double w = Math.max(100, viewWidth() * (1 - 2 * MARGIN_FRACTION));
+    double h = Math.max(100, viewHeight() * (1 - 2 * MARGIN_FRACTION));
+    return Math.min(w / Math.max(1, b.w()), h / Math.max(1, b.h()));
+  }
+
+  private boolean inView(Box b, double z, double cx, double cy) {
+    return seen(z, cx, cy).grow(0.5).contains(b);
+  }
+
+  /** What the view shows at zoom {@code z} centred on (cx, cy), in drawing coordinates. */
+  private Box seen(double z, double cx, double cy) {
     Drawing d = drawing.get();
-    double w = Math.max(100, scroller.getViewportBounds().getWidth() - 4);
-    double h = Math.max(100, scroller.getViewportBounds().getHeight() - 4);
-    return Math.min(w / (d.width() + 2 * margin), h / (d.height() + 2 * margin));
+    double w = viewWidth() / z;
+    double h = viewHeight() / z;
+    double x = clampCenter(cx, w, d.width()) - w / 2;
+    double y = clampCenter(cy, h, d.height()) - h / 2;
+    return new Box(x, y, w, h);
   }
 
-  private void setZoom(double z) {
-    zoom = Math.max(MIN_ZOOM, Math.min(4, z));
-    content.setScaleX(zoom);
-    content.setScaleY(zoom);
+  /**
+   * The centre a scroll pane can really show: a picture's edges stop it; a small one is centred.
+   */
+  private double clampCenter(double c, double seen, double size) {
+    double lo = -margin + seen / 2;
+    double hi = size + margin - seen / 2;
+    return lo > hi ? size / 2 : Math.max(lo, Math.min(hi, c));
+  }
+
+  /** The smallest box around {@code boxes}, or null for none. */
+  private static Box enclosing(Collection<Box> boxes) {
+    if (boxes == null || boxes.isEmpty()) {
+      return null;
+    }
+    java.util.List<org.pidnslab.graph.Point> corners = new java.util.ArrayList<>();
+    for (Box b : boxes) {
+      corners.add(new org.pidnslab.graph.Point(b.x(), b.y()));
+      corners.add(new org.pidnslab.graph.Point(b.maxX(), b.maxY()));
+    }
+    return Box.enclosing(corners);
+  }
+
+  private boolean hasView() {
+    return viewWidth() > 0 && viewHeight() > 0;
+  }
+
+  private double viewWidth() {
+    return scroller.getViewportBounds().getWidth();
+  }
+
+  private double viewHeight() {
+    return scroller.getViewportBounds().getHeight();
+  }
+
+  private void glide(double z, double cx, double cy) {
+    move(z, cx, cy, true);
+  }
+
+  private void jump(double z, double cx, double cy) {
+    move(z, cx, cy, false);
+  }
+
+  /** Moves the camera; glides at the speed chosen for animations (Instant: jumps). */
+  private void move(double z, double cx, double cy, boolean animate) {
+    z = Math.max(MIN_ZOOM, Math.min(8, z));
+    double fromX = centerX();
+    double fromY = centerY();
+    if (move != null) {
+      move.stop();
+      move = null;
+    }
+    target = z;
+    Motion m = motion.get();
+    boolean same =
+        Math.abs(animZoom.get() - z) < 1e-9
+            && Math.abs(fromX - cx) < 0.5
+            && Math.abs(fromY - cy) < 0.5;
+    if (!animate || m.instant() || same || drawing.get() == null) {
+      set(z, cx, cy);
+      return;
+    }
+    set(animZoom.get(), fromX, fromY);
+    move =
+        new Timeline(
+            new KeyFrame(
+                m.steps(MOVE_STEPS),
+                new KeyValue(animZoom, z, Motion.EASING),
+                new KeyValue(animX, cx, Motion.EASING),
+                new KeyValue(animY, cy, Motion.EASING)));
+    move.setOnFinished(e -> move = null);
+    move.play();
+  }
+
+  /** Ends a glide now, at its destination (tests and snapshots read the final picture). */
+  public void finishMove() {
+    if (move != null) {
+      move.jumpTo(move.getTotalDuration());
+      move.stop();
+      move = null;
+      set(target, animX.get(), animY.get());
+    }
+  }
+
+  /** Whether the camera is gliding. */
+  public boolean moving() {
+    return move != null;
+  }
+
+  private boolean applying;
+
+  private void set(double z, double cx, double cy) {
+    applying = true;
+    animZoom.set(z);
+    animX.set(cx);
+    animY.set(cy);
+    applying = false;
+    apply();
+  }
+
+  /** Puts the animated zoom and centre on screen: the content's scale and the scroll values. */
+  private void apply() {
+    if (applying) {
+      return;
+    }
+    double z = animZoom.get();
+    content.setScaleX(z);
+    content.setScaleY(z);
+    zoomOnScreen.set(z);
+    Drawing d = drawing.get();
+    if (d == null || !hasView()) {
+      return;
+    }
+    double contentW = (d.width() + 2 * margin) * z;
+    double contentH = (d.height() + 2 * margin) * z;
+    scroller.setHvalue(scrollValue(animX.get(), z, contentW, viewWidth()));
+    scroller.setVvalue(scrollValue(animY.get(), z, contentH, viewHeight()));
+    updateViewport();
+  }
+
+  /** The scroll value that puts drawing coordinate {@code c} in the middle of the view. */
+  private double scrollValue(double c, double z, double contentSize, double view) {
+    if (contentSize <= view) {
+      return 0;
+    }
+    double v = ((c + margin) * z - view / 2) / (contentSize - view);
+    return Math.max(0, Math.min(1, v));
+  }
+
+  /** The centre of the view in drawing coordinates, as the scroll pane shows it now. */
+  private double centerX() {
+    Box v = viewport.get();
+    return v == null ? animX.get() : v.centerX();
+  }
+
+  private double centerY() {
+    Box v = viewport.get();
+    return v == null ? animY.get() : v.centerY();
+  }
+
+  private void updateViewport() {
+    Drawing d = drawing.get();
+    if (d == null || !hasView()) {
+      return;
+    }
+    double z = zoomOnScreen.get();
+    viewport.set(
+        new Box(
+            visibleStart(scroller.getHvalue(), z, d.width(), viewWidth()),
+            visibleStart(scroller.getVvalue(), z, d.height(), viewHeight()),
+            viewWidth() / z,
+            viewHeight() / z));
+  }
+
+  /** Where the view begins, in drawing coordinates, along one axis. */
+  private double visibleStart(double value, double z, double size, double view) {
+    double contentSize = (size + 2 * margin) * z;
+    if (contentSize <= view) {
+      return (size / 2) - view / z / 2; // a small picture sits in the middle
+    }
+    return value * (contentSize - view) / z - margin;
   }
 }

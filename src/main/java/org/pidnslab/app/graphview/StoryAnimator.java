@@ -74,8 +74,12 @@ final class StoryAnimator {
       Map<Integer, double[]> before,
       List<TaskFigure> born,
       List<TaskFigure> gone,
-      Motion m) {
+      Motion m,
+      List<Integer> offView) {
     ParallelTransition all = new ParallelTransition();
+    for (int serial : offView) {
+      halo(all, serial, m); // the camera moved to these: say which ones
+    }
     if (before.size() <= MOVE_LIMIT) {
       moveSurvivors(all, before, born, m);
     }
@@ -335,6 +339,30 @@ final class StoryAnimator {
     t.setOpacity(0);
     view.overlay().getChildren().addAll(r, t);
     all.getChildren().addAll(showThenHide(r, m, step, 1.5), showThenHide(t, m, step, 1.5));
+  }
+
+  /** A soft glow around a task the camera just brought into view, so the eye finds it. */
+  private void halo(ParallelTransition all, int serial, Motion m) {
+    TaskFigure fig = view.figure(serial);
+    if (fig == null) {
+      return;
+    }
+    Rectangle r =
+        new Rectangle(
+            fig.getTranslateX() - 8,
+            fig.getTranslateY() - 8,
+            fig.getBoundsInLocal().getWidth() + 16,
+            fig.getBoundsInLocal().getHeight() + 16);
+    r.setArcWidth(22);
+    r.setArcHeight(22);
+    r.setFill(Color.web("#F0B429", 0.25));
+    r.setStroke(Color.web("#F0B429"));
+    r.setStrokeWidth(3);
+    r.setOpacity(0);
+    r.setMouseTransparent(true);
+    r.getStyleClass().add("changed-halo");
+    view.overlay().getChildren().add(r);
+    all.getChildren().add(showThenHide(r, m, 0, 2.5));
   }
 
   /** A reaped task stays where it was and fades away, with its numbers. */

@@ -43,14 +43,6 @@ import org.pidnslab.kernel.Task;
 public final class TaskGraphView extends StackPane {
   private static final double MARGIN = 24;
 
-  /** Small pictures are scaled up at most this much to fill the view. */
-  static final double MAX_AUTO_ZOOM = 1.6;
-
-  /**
-   * Automatic fitting never shrinks the picture (large type must stay large); the Fit button does.
-   */
-  static final double MIN_AUTO_ZOOM = 1.0;
-
   /** At most this many figures are rebuilt in one frame. */
   static final int REBUILDS_PER_FRAME = 250;
 
@@ -83,11 +75,11 @@ public final class TaskGraphView extends StackPane {
   private org.pidnslab.graph.Theme theme = org.pidnslab.graph.Theme.LIGHT;
   private LayoutChoice layout = LayoutChoice.TREE;
   private Drawing drawing;
-  private double zoom = 1;
-  private boolean userZoomed; // until the user zooms, small pictures are scaled up to fill the view
   private Consumer<Task> onClick = t -> {};
   private Function<Task, ContextMenu> contextMenus = t -> null;
   private ContextMenu showing;
+  private final List<Integer> subject = new ArrayList<>();
+  private final org.pidnslab.app.common.Toast summaryNote = new org.pidnslab.app.common.Toast();
 
   public TaskGraphView(LabModel model) {
     this.model = model;
@@ -99,7 +91,14 @@ public final class TaskGraphView extends StackPane {
     // the canvas is at least as large as the viewport, so a small picture sits in the middle
     StackPane canvas = new StackPane(zoomGroup);
     scroller = new ScrollPane(canvas);
-    camera = new GraphCamera(scroller, content, MARGIN, () -> drawing);
+    camera =
+        new GraphCamera(
+            scroller,
+            content,
+            MARGIN,
+            () -> drawing,
+            () -> theme.typography().chipSize(),
+            this::motion);
     canvas
         .minWidthProperty()
         .bind(
@@ -125,7 +124,10 @@ public final class TaskGraphView extends StackPane {
     scroller.setPannable(true);
     scroller.setFitToWidth(false);
     scroller.setId("graphScroller");
-    getChildren().addAll(scroller, progress);
+    summaryNote.setId("actionSummary");
+    StackPane.setAlignment(summaryNote, javafx.geometry.Pos.TOP_CENTER);
+    StackPane.setMargin(summaryNote, new javafx.geometry.Insets(16, 0, 0, 0));
+    getChildren().addAll(scroller, progress, summaryNote);
     animator = new StoryAnimator(this);
     model.addOutcomeListener(o -> pending.addAll(o.events()));
     backdrop.setOnMouseClicked(
@@ -205,10 +207,11 @@ public final class TaskGraphView extends StackPane {
   /** Jumps every running animation to its end: the final frame, now. */
   public void finishAnimations() {
     animator.finish();
+    camera.finishMove();
   }
 
   public boolean animating() {
-    return animator.running();
+    return animator.running() || camera.moving();
   }
 
   /** Rebuilds the picture from the kernel and animates what the pending events say happened. */
@@ -312,10 +315,82 @@ public final class TaskGraphView extends StackPane {
     showSelection(model.selectedProperty().get());
     List<KernelEvent> events = List.copyOf(pending);
     pending.clear();
-    firstView.settle(old, events.isEmpty(), model.history().size());
+    boolean framed = firstView.settle(old, events.isEmpty(), model.history().size());
+    List<Integer> offView = framed ? List.of() : followAction(events, old);
     if (old != null && !motion().instant()) {
-      animator.play(events, before, born, gone, motion());
+      animator.play(events, before, born, gone, motion(), offView);
     }
+  }
+
+  /**
+   * Moves the camera so that the tasks the call changed and the caption's subject stay in view; a
+   * call that changed too many to follow one by one is summarised over the graph instead.
+   *
+   * @return the changed tasks that were out of view before the move (the animator highlights them)
+   */
+  private List<Integer> followAction(List<KernelEvent> events, Drawing old) {
+    org.pidnslab.graph.Box seenBefore = camera.viewportProperty().get();
+    List<org.pidnslab.graph.Box> focus = new ArrayList<>();
+    List<Integer> offView = new ArrayList<>();
+    java.util.Set<Task> changed = ActionFocus.changed(events);
+    for (Task t : changed) {
+      org.pidnslab.graph.Box b = boxOf(t.serial(), old);
+      if (b != null) {
+        focus.add(b);
+        if (seenBefore != null && !seenBefore.contains(b)) {
+          offView.add(t.serial());
+        }
+      }
+    }
+    for (int serial : subject) {
+      org.pidnslab.graph.Box b = boxOf(serial, null);
+      if (b != null) {
+        focus.add(b);
+      }
+    }
+    boolean shown = camera.follow(focus, old != null);
+    String summary = ActionFocus.summary(events);
+    if (summary != null || !shown) {
+      summaryNote.show(
+          summary != null ? summary : ActionFocus.count(changed.size(), "task") + " changed",
+          false);
+    }
+    return offView.size() <= ActionFocus.ONE_BY_ONE ? offView : List.of();
+  }
+
+  /** Where a task is drawn now, else where it was (a reaped task), or null. */
+  private org.pidnslab.graph.Box boxOf(int serial, Drawing old) {
+    TaskNode n = drawing.tasksBySerial().get(serial);
+    if (n == null && old != null) {
+      n = old.tasksBySerial().get(serial);
+    }
+    return n == null ? null : n.box();
+  }
+
+  /**
+   * The tasks the caption is about (the statement just run and the one to come): kept in view with
+   * whatever a call changes, so a question never points at a task off screen.
+   */
+  public void setSubject(java.util.Collection<Task> tasks) {
+    subject.clear();
+    for (Task t : tasks) {
+      subject.add(t.serial());
+    }
+    if (drawing != null) {
+      List<org.pidnslab.graph.Box> focus = new ArrayList<>();
+      for (int serial : subject) {
+        org.pidnslab.graph.Box b = boxOf(serial, null);
+        if (b != null) {
+          focus.add(b);
+        }
+      }
+      camera.follow(focus, !motion().instant());
+    }
+  }
+
+  /** The one-line summary over the graph of a call too large to follow, or null. */
+  public String actionSummary() {
+    return summaryNote.message();
   }
 
   /**
