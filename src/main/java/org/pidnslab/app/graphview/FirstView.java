@@ -24,7 +24,9 @@ final class FirstView {
     scroller.viewportBoundsProperty().addListener((o, a, b) -> resized());
   }
 
-  /** The next picture is a new scene (the layout changed): frame it whatever the zoom was. */
+  /**
+   * The next picture is a new scene (a new layout, a script opened): frame it whatever the zoom.
+   */
   void expect() {
     expected = true;
   }

@@ -176,6 +176,11 @@ public final class TaskGraphView extends StackPane {
     }
   }
 
+  /** The next picture is a new scene (a script was opened): it is framed whole. */
+  public void frameNextPicture() {
+    firstView.expect();
+  }
+
   public LayoutChoice layoutChoice() {
     return layout;
   }

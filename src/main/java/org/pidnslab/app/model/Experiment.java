@@ -43,6 +43,8 @@ public final class Experiment {
   private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper();
   private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("Untitled");
+  // counts loads, so views can tell a new script from a jump within one (a new one is framed whole)
+  private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper();
   private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
@@ -330,6 +332,11 @@ public final class Experiment {
    *
    * @param at how many steps to run; clamped to the script
    */
+  /** How many scripts were loaded: changes just before a new script's machine is built. */
+  public ReadOnlyIntegerProperty loadsProperty() {
+    return loads.getReadOnlyProperty();
+  }
+
   public void load(String script, Path from, int at) {
     load(script, from, at, from == null ? "Untitled" : from.getFileName().toString());
   }
@@ -349,6 +356,7 @@ public final class Experiment {
     setText(script);
     file.set(from);
     name.set(title);
+    loads.set(loads.get() + 1);
     replayTo(Math.max(0, Math.min(at, stepCount())));
     dirty.set(false);
   }
