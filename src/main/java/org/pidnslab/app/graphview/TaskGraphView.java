@@ -60,8 +60,9 @@ public final class TaskGraphView extends StackPane {
   private final HullAndEdgeLayers lines = new HullAndEdgeLayers(MARGIN);
   private final Group nodeLayer = new Group();
   private final Group overlayLayer = new Group();
+  private final NamespaceCards cards = new NamespaceCards(MARGIN);
   private final Group content =
-      new Group(lines.hullLayer, lines.edgeLayer, nodeLayer, overlayLayer);
+      new Group(lines.hullLayer, lines.edgeLayer, nodeLayer, cards.layer, overlayLayer);
   private final Rectangle backdrop = new Rectangle();
   private final ScrollPane scroller;
   private final Map<Integer, TaskFigure> figures = new HashMap<>();
@@ -69,6 +70,7 @@ public final class TaskGraphView extends StackPane {
   private final StoryAnimator animator;
   private final GraphCamera camera;
   private final FirstView firstView;
+  private final OverviewMap map;
   private final ComboBox<Motion> speed = Motion.chooser();
   private final List<KernelEvent> pending = new ArrayList<>();
   private DrawingBuilder builder = new DrawingBuilder();
@@ -117,6 +119,8 @@ public final class TaskGraphView extends StackPane {
           }
         });
     firstView = new FirstView(camera, scroller);
+    map = new OverviewMap(() -> drawing, camera);
+    camera.zoomProperty().addListener((o, a, b) -> semanticZoom());
     scroller.hvalueProperty().addListener((o, a, b) -> scrolled());
     scroller.vvalueProperty().addListener((o, a, b) -> scrolled());
     content.scaleXProperty().addListener((o, a, b) -> scrolled());
@@ -127,7 +131,7 @@ public final class TaskGraphView extends StackPane {
     summaryNote.setId("actionSummary");
     StackPane.setAlignment(summaryNote, javafx.geometry.Pos.TOP_CENTER);
     StackPane.setMargin(summaryNote, new javafx.geometry.Insets(16, 0, 0, 0));
-    getChildren().addAll(scroller, progress, summaryNote);
+    getChildren().addAll(scroller, map, progress, summaryNote);
     animator = new StoryAnimator(this);
     model.addOutcomeListener(o -> pending.addAll(o.events()));
     backdrop.setOnMouseClicked(
@@ -321,6 +325,8 @@ public final class TaskGraphView extends StackPane {
     List<KernelEvent> events = List.copyOf(pending);
     pending.clear();
     boolean framed = firstView.settle(old, events.isEmpty(), model.history().size());
+    map.update();
+    semanticZoom();
     List<Integer> offView = framed ? List.of() : followAction(events, old);
     if (old != null && !motion().instant()) {
       animator.play(events, before, born, gone, motion(), offView);
@@ -441,10 +447,32 @@ public final class TaskGraphView extends StackPane {
     return born;
   }
 
+  /**
+   * Zoomed out past readable labels, namespace cards stand in for the tasks, edges and hulls; they
+   * come back when zoomed in.
+   */
+  private void semanticZoom() {
+    boolean small = NamespaceCards.tooSmall(drawing, camera.zoomProperty().get());
+    if (small || cards.showing()) {
+      cards.show(small, drawing, model.kernel(), camera.zoomProperty().get());
+    }
+    nodeLayer.setVisible(!small);
+    lines.edgeLayer.setVisible(!small);
+    lines.hullLayer.setVisible(!small);
+  }
+
+  /** Whether namespace cards stand in for the tasks (zoomed out too far to read them). */
+  public boolean showingNamespaceCards() {
+    return cards.showing();
+  }
+
   /** The part of the drawing in view, with a margin, or null when everything is drawn. */
   private org.pidnslab.graph.Box visibleWindow() {
     if (drawing == null || drawing.tasks().size() <= VIRTUAL_ABOVE) {
       return null;
+    }
+    if (cards.showing()) {
+      return new org.pidnslab.graph.Box(0, 0, 0, 0); // cards stand in: no figure is seen
     }
     javafx.scene.Node viewport = scroller.lookup(".viewport");
     double pad = 400;
