@@ -3,12 +3,18 @@ package org.pidnslab.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.pidnslab.export.ExportException;
 import org.pidnslab.export.ExportFormat;
 import org.pidnslab.export.ExportRequest;
 import org.pidnslab.export.Exporter;
 import org.pidnslab.export.Scenario;
+import org.pidnslab.graph.AutoCollapse;
+import org.pidnslab.graph.AwtTextMetrics;
+import org.pidnslab.graph.DrawingBuilder;
 import org.pidnslab.graph.DrawingOptions;
 import org.pidnslab.graph.LayoutChoice;
 import org.pidnslab.graph.Theme;
@@ -43,6 +49,21 @@ import picocli.CommandLine.Spec;
 final class ExportCommand implements Callable<Integer> {
   /** {@code -o -}: write to standard output. */
   static final String STDOUT = "-";
+
+  /** The page --collapse auto plans for without --fit: a full-HD screen. */
+  static final int DEFAULT_PAGE_WIDTH = 1920;
+
+  static final int DEFAULT_PAGE_HEIGHT = 1080;
+
+  /** The smallest text --collapse auto keeps, in pixels: 10 px reads on a laptop screen. */
+  static final double MIN_TEXT_PX = 10;
+
+  /** The --fit sides allowed: a thumbnail to an 8K screen and then some. */
+  static final int MIN_FIT = 16;
+
+  static final int MAX_FIT = 16_384;
+
+  private static final Pattern FIT = Pattern.compile("([0-9]{1,6})x([0-9]{1,6})");
 
   @Spec CommandSpec spec;
 
@@ -82,8 +103,25 @@ final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--layout",
       paramLabel = "LAYOUT",
-      description = "tree (default), fr or circular.")
-  String layout = "tree";
+      description =
+          "auto (default: compact above "
+              + LayoutChoice.COMPACT_ABOVE_TASKS
+              + " tasks, else tree), tree, compact, fr or circular.")
+  String layout = "auto";
+
+  @Option(
+      names = "--collapse",
+      paramLabel = "MODE",
+      description =
+          "none (default: every task drawn) or auto: fold the biggest namespaces and subtrees into"
+              + " summary cards until text is at least 10 px in the --fit box (or 1920x1080).")
+  String collapse = "none";
+
+  @Option(
+      names = "--fit",
+      paramLabel = "WIDTHxHEIGHT",
+      description = "png: scale the picture down (never up) to fit, e.g. 1920x1080.")
+  String fit;
 
   @Option(
       names = "--theme",
@@ -126,6 +164,7 @@ final class ExportCommand implements Callable<Integer> {
     ExportFormat fmt = parse(() -> ExportFormat.named(format));
     Theme th = parse(() -> Theme.named(theme));
     LayoutChoice lay = layout();
+    boolean collapsed = collapse();
     if (scale < 1 || scale > ExportRequest.MAX_SCALE) {
       throw new UsageProblem("--scale must be 1 to " + ExportRequest.MAX_SCALE + ": " + scale);
     }
@@ -138,12 +177,30 @@ final class ExportCommand implements Callable<Integer> {
       scenario = scenario.until(at);
     }
     Kernel kernel = scenario.state();
+    if (lay == null) {
+      lay = LayoutChoice.automatic(kernel.taskCount());
+    }
     DrawingOptions options = new DrawingOptions(namespace(kernel), lay);
+    int[] box = fitBox(fmt);
+    if (collapsed) {
+      options =
+          AutoCollapse.plan(
+              new DrawingBuilder(new AwtTextMetrics(th.typography())),
+              kernel,
+              options,
+              box[0] > 0 ? box[0] : DEFAULT_PAGE_WIDTH,
+              box[1] > 0 ? box[1] : DEFAULT_PAGE_HEIGHT,
+              MIN_TEXT_PX,
+              Set.of());
+    } else if (box[0] > 0) {
+      options = options.withAspect((double) box[0] / box[1]);
+    }
     ExportRequest request =
         ExportRequest.of(kernel, options, th)
             .withScale(scale)
             .withTransparentBackground(transparent)
-            .withScenario(scenario);
+            .withScenario(scenario)
+            .withFit(box[0], box[1]);
     if (output.toString().equals(STDOUT)) {
       Exporter.write(fmt, request, parent.out()); // straight out: a pipe cannot be replaced
       parent.out().flush();
@@ -152,13 +209,50 @@ final class ExportCommand implements Callable<Integer> {
     }
   }
 
+  /** The layout asked for, or null for auto (chosen once the state's size is known). */
   private LayoutChoice layout() throws UsageProblem {
+    if (layout.equalsIgnoreCase("auto")) {
+      return null;
+    }
     for (LayoutChoice c : LayoutChoice.values()) {
       if (c.name().equalsIgnoreCase(layout)) {
         return c;
       }
     }
-    throw new UsageProblem("unknown layout '" + layout + "'; try tree, fr or circular");
+    throw new UsageProblem(
+        "unknown layout '" + layout + "'; try auto, tree, compact, fr or circular");
+  }
+
+  /** Whether --collapse asks for auto (true) or none (false). */
+  private boolean collapse() throws UsageProblem {
+    if (collapse.equalsIgnoreCase("auto")) {
+      return true;
+    }
+    if (collapse.equalsIgnoreCase("none")) {
+      return false;
+    }
+    throw new UsageProblem("unknown --collapse '" + collapse + "'; try auto or none");
+  }
+
+  /** The --fit box as {width, height}, {0, 0} without one. */
+  private int[] fitBox(ExportFormat fmt) throws UsageProblem {
+    if (fit == null) {
+      return new int[] {0, 0};
+    }
+    Matcher m = FIT.matcher(fit);
+    if (!m.matches()) {
+      throw new UsageProblem("--fit must be WIDTHxHEIGHT, e.g. 1920x1080: " + fit);
+    }
+    int w = Integer.parseInt(m.group(1));
+    int h = Integer.parseInt(m.group(2));
+    if (w < MIN_FIT || h < MIN_FIT || w > MAX_FIT || h > MAX_FIT) {
+      throw new UsageProblem(
+          "--fit needs a width and a height from " + MIN_FIT + " to " + MAX_FIT + ": " + fit);
+    }
+    if (fmt != ExportFormat.PNG) {
+      throw new UsageProblem("--fit applies to png only");
+    }
+    return new int[] {w, h};
   }
 
   private PidNamespace namespace(Kernel kernel) throws UsageProblem {

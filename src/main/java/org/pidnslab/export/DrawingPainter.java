@@ -22,6 +22,7 @@ import org.pidnslab.graph.NamespaceHull;
 import org.pidnslab.graph.Palette;
 import org.pidnslab.graph.PidChip;
 import org.pidnslab.graph.Point;
+import org.pidnslab.graph.SummaryCard;
 import org.pidnslab.graph.TaskNode;
 import org.pidnslab.graph.TextItem;
 import org.pidnslab.graph.TextRole;
@@ -103,6 +104,58 @@ public final class DrawingPainter {
     }
     for (TaskNode n : d.tasks()) {
       task(g, n);
+    }
+    for (SummaryCard c : d.cards()) {
+      card(g, c);
+    }
+  }
+
+  /**
+   * A collapsed part: its link from the parent (dashed into a namespace, dotted to a badge), a
+   * tinted box in the namespace's colour with a thick border (a pill for a subtree's badge), the
+   * nested namespaces' smaller boxes, and the text.
+   */
+  private void card(Graphics2D g, SummaryCard c) {
+    double opacity = c.faded() ? theme.fadedOpacity() : 1;
+    boolean ns = c.kind() == SummaryCard.Kind.NAMESPACE;
+    if (c.link().size() >= 2) {
+      Path2D.Double p = new Path2D.Double();
+      p.moveTo(c.link().get(0).x() + MARGIN, c.link().get(0).y() + MARGIN);
+      for (int i = 1; i < c.link().size(); i++) {
+        p.lineTo(c.link().get(i).x() + MARGIN, c.link().get(i).y() + MARGIN);
+      }
+      float w = (float) theme.edgeWidth();
+      g.setColor(Colors.withOpacity(Colors.web(ns ? theme.crossEdge() : theme.edge()), opacity));
+      g.setStroke(ns ? stroke(w, 5, 4) : stroke(w, 2, 3));
+      g.draw(p);
+    }
+    Color base = Colors.web(Palette.hex(c.colorIndex()));
+    Box b = c.box().translate(MARGIN, MARGIN);
+    double arc = ns ? 12 : b.h();
+    RoundRectangle2D r = new RoundRectangle2D.Double(b.x(), b.y(), b.w(), b.h(), arc, arc);
+    g.setColor(
+        Colors.withOpacity(
+            ns ? Colors.derive(base, 0.55, 1.15, 0.55) : Colors.web(theme.nodeFill()), opacity));
+    g.fill(r);
+    g.setColor(Colors.withOpacity(base, opacity));
+    g.setStroke(stroke(ns ? 2.6f : 1.6f));
+    g.draw(r);
+    Typography ty = theme.typography();
+    for (SummaryCard n : c.nested()) {
+      Box nb = n.box().translate(MARGIN, MARGIN);
+      RoundRectangle2D nr = new RoundRectangle2D.Double(nb.x(), nb.y(), nb.w(), nb.h(), 8, 8);
+      Color nc = Colors.web(Palette.hex(n.colorIndex()));
+      g.setColor(Colors.withOpacity(Colors.derive(nc, 0.55, 1.15, 0.55), opacity));
+      g.fill(nr);
+      g.setColor(Colors.withOpacity(nc, opacity));
+      g.setStroke(stroke(1.6f));
+      g.draw(nr);
+      for (TextItem t : n.text()) {
+        text(g, t, ty, Colors.withOpacity(Colors.web(theme.foreground()), opacity));
+      }
+    }
+    for (TextItem t : c.text()) {
+      text(g, t, ty, Colors.withOpacity(Colors.web(theme.foreground()), opacity));
     }
   }
 

@@ -70,11 +70,16 @@ public final class Exporter {
   }
 
   /**
-   * The picture of {@code request} as an image, at its scale and background: for the clipboard
-   * (Copy Image) and for PNG.
+   * The picture of {@code request} as an image, at its scale (fitted into its box, if it has one)
+   * and background: for the clipboard (Copy Image) and for PNG.
    */
   public static BufferedImage image(ExportRequest request) throws ExportException {
-    return Raster.image(picture(request), request.scale(), request.transparent());
+    return Raster.image(
+        picture(request),
+        request.scale(),
+        request.fitWidth(),
+        request.fitHeight(),
+        request.transparent());
   }
 
   /** The picture of {@code request}: the drawing the window would show, with its theme. */

@@ -12,8 +12,8 @@ import java.util.Optional;
  *
  * <p>Coordinates are drawing units (pixels at 100 %), y downwards, with the task tree in the
  * rectangle (0, 0, width, height). Paint order: {@link #hulls} in list order, then {@link #edges},
- * then {@link #tasks}. The namespace tree side panel has its own coordinates ({@link
- * NamespaceDrawing}).
+ * then {@link #tasks}, then {@link #cards}. The namespace tree side panel has its own coordinates
+ * ({@link NamespaceDrawing}).
  *
  * @param width the task picture's width, margins included
  * @param height the task picture's height, margins included
@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param perspective the name of the namespace the picture is seen from, or null for none
  * @param layout the layout the tasks were placed with
  * @param typography the fonts the text was measured with
+ * @param cards the collapsed parts ({@link DrawingOptions}), each in place of the tasks it hides
  */
 public record Drawing(
     double width,
@@ -34,16 +35,43 @@ public record Drawing(
     NamespaceDrawing namespaces,
     String perspective,
     LayoutChoice layout,
-    Typography typography) {
+    Typography typography,
+    List<SummaryCard> cards) {
 
   /** Checks the arguments and freezes the lists. */
   public Drawing {
     tasks = List.copyOf(tasks);
+    cards = List.copyOf(cards);
     edges = List.copyOf(edges);
     hulls = List.copyOf(hulls);
     Objects.requireNonNull(namespaces);
     Objects.requireNonNull(layout);
     Objects.requireNonNull(typography);
+  }
+
+  /** A drawing without collapsed parts. */
+  public Drawing(
+      double width,
+      double height,
+      List<TaskNode> tasks,
+      List<TreeEdge> edges,
+      List<NamespaceHull> hulls,
+      NamespaceDrawing namespaces,
+      String perspective,
+      LayoutChoice layout,
+      Typography typography) {
+    this(
+        width, height, tasks, edges, hulls, namespaces, perspective, layout, typography, List.of());
+  }
+
+  /** The card of {@code kind} for {@code serial} (a namespace's or a task's), part 0, if drawn. */
+  public Optional<SummaryCard> card(SummaryCard.Kind kind, int serial) {
+    for (SummaryCard c : cards) {
+      if (c.kind() == kind && c.serial() == serial) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The node of the task with creation serial {@code serial}, if it is not reaped. */

@@ -1,6 +1,6 @@
 package org.pidnslab.graph;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -154,7 +154,12 @@ public final class DrawingBuilder {
   /** The picture of {@code kernel} as {@code options} say. */
   public Drawing build(Kernel kernel, DrawingOptions options) {
     PidNamespace view = options.perspective();
-    List<Task> taskList = kernel.tasks();
+    List<Task> allTasks = kernel.tasks();
+    Folds folds =
+        options.collapsesAnything()
+            ? Folds.of(new TaskForest(allTasks), options)
+            : Folds.none(allTasks);
+    List<Task> taskList = folds.visible;
     TaskForest forest = new TaskForest(taskList);
     Task[] tasks = forest.tasks;
     int n = tasks.length;
@@ -162,11 +167,39 @@ public final class DrawingBuilder {
     TaskNodes taskNodes = new TaskNodes(this);
     NamespaceHulls shapes = new NamespaceHulls(this);
     String[][] chipTexts = new String[n][];
+    PidNamespace[] nsOf = new PidNamespace[n];
     for (int i = 0; i < n; i++) {
       chipTexts[i] = taskNodes.measure(tasks[i], view, boxes, i);
+      nsOf[i] = tasks[i].activeNs();
+    }
+    // a collapsed part takes its anchor's place: a namespace card instead of the task's box, a
+    // subtree's badge below its root's box (the two as one slot while the layout runs)
+    SummaryCards cardMaker = new SummaryCards(this);
+    Folds.Fold[] foldAt = new Folds.Fold[n];
+    double[][] cardSize = new double[n][];
+    double[] taskW = new double[n];
+    double[] taskH = new double[n];
+    for (int i = 0; i < n && !folds.byAnchor.isEmpty(); i++) {
+      Folds.Fold f = folds.byAnchor.get(tasks[i]);
+      if (f == null) {
+        continue;
+      }
+      foldAt[i] = f;
+      cardSize[i] = cardMaker.measure(f);
+      taskW[i] = boxes.w[i];
+      taskH[i] = boxes.h[i];
+      if (f.kind() == SummaryCard.Kind.NAMESPACE) {
+        boxes.w[i] = cardSize[i][0];
+        boxes.h[i] = cardSize[i][1];
+        nsOf[i] = f.ns().parent(); // the card is in the hulls around the namespace, not in its own
+      } else {
+        boxes.w[i] = Math.max(boxes.w[i], cardSize[i][0]);
+        boxes.h[i] += cardMaker.badgeGap() + cardSize[i][1];
+      }
     }
     LayoutChoice.Spacing spacing = spacing();
     TidyTreeLayout.Result<Task> tree = null;
+    CompactLayout.Result compact = null;
     if (options.layout() == LayoutChoice.TREE) {
       tree =
           new TidyTreeLayout<Task, DefaultEdge>()
@@ -190,6 +223,11 @@ public final class DrawingBuilder {
       for (int i = 0; i < n; i++) {
         boxes.centre(i, tree.centreX(i), tree.centreY(i));
       }
+    } else if (options.layout() == LayoutChoice.COMPACT) {
+      compact =
+          new CompactLayout(this, spacing, options.aspect()).layout(forest, boxes.w, boxes.h, nsOf);
+      System.arraycopy(compact.x, 0, boxes.x, 0, n);
+      System.arraycopy(compact.y, 0, boxes.y, 0, n);
     } else {
       Graph<Task, DefaultEdge> graph = TaskGraph.of(taskList);
       Map<Task, Point> centres =
@@ -204,8 +242,9 @@ public final class DrawingBuilder {
       }
     }
     int[] depth = forest.depths();
-    Graph<PidNamespace, DefaultEdge> nsGraph = NamespaceGraph.of(kernel, taskList);
-    List<NamespaceHull> hulls = shapes.hulls(nsGraph, forest, boxes, tree, spacing, view);
+    Graph<PidNamespace, DefaultEdge> nsGraph = NamespaceGraph.of(kernel, allTasks);
+    List<NamespaceHull> hulls =
+        shapes.hulls(nsGraph, forest, boxes, tree, spacing, view, nsOf, compact != null);
     // translate so that everything starts at the margin
     double minX = Double.POSITIVE_INFINITY;
     double minY = Double.POSITIVE_INFINITY;
@@ -229,44 +268,85 @@ public final class DrawingBuilder {
     }
     double dx = margin() - minX;
     double dy = margin() - minY;
+    // a subtree's slot back to its root's box, centred on top, and the badge centred below
+    Box[] badges = new Box[n];
+    for (int i = 0; i < n; i++) {
+      if (foldAt[i] != null && foldAt[i].kind() == SummaryCard.Kind.SUBTREE) {
+        double slotX = boxes.x[i];
+        double slotW = boxes.w[i];
+        boxes.w[i] = taskW[i];
+        boxes.h[i] = taskH[i];
+        boxes.x[i] = slotX + (slotW - taskW[i]) / 2;
+        badges[i] =
+            new Box(
+                slotX + (slotW - cardSize[i][0]) / 2,
+                boxes.maxY(i) + cardMaker.badgeGap(),
+                cardSize[i][0],
+                cardSize[i][1]);
+      }
+    }
     // every node and edge is made once, where it ends up: its coordinates are computed as they
     // were before the move and then moved, so they are the same to the last bit
-    TaskNode[] nodes = new TaskNode[n];
+    List<TaskNode> nodes = new ArrayList<>(n);
+    List<SummaryCard> cards = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      nodes[i] = taskNodes.place(tasks[i], view, boxes, i, chipTexts[i], depth[i], dx, dy);
+      if (foldAt[i] == null || foldAt[i].kind() == SummaryCard.Kind.SUBTREE) {
+        nodes.add(taskNodes.place(tasks[i], view, boxes, i, chipTexts[i], depth[i], dx, dy));
+      }
+      if (badges[i] != null) {
+        Box b = badges[i].translate(dx, dy);
+        double x = boxes.centerX(i) + dx;
+        List<Point> link = List.of(new Point(x, boxes.maxY(i) + dy), new Point(x, b.y()));
+        cards.add(cardMaker.place(foldAt[i], b, link, view));
+      } else if (foldAt[i] != null && forest.hasParent[i]) {
+        continue; // a namespace card with a parent: made with its edge below
+      } else if (foldAt[i] != null) {
+        cards.add(cardMaker.place(foldAt[i], boxes.box(i).translate(dx, dy), List.of(), view));
+      }
     }
-    TreeEdge[] edges = new TreeEdge[forest.edgeCount];
-    int e = 0;
+    List<TreeEdge> edges = new ArrayList<>(forest.edgeCount);
     for (int p = 0; p < n; p++) {
       for (int k = forest.childStart[p], end = k + forest.childCount[p]; k < end; k++) {
         int c = forest.kids[k];
         Task pt = tasks[p];
         Task ct = tasks[c];
-        List<Point> line =
-            tree != null
-                ? EdgeRoutes.orthogonal(
-                    boxes, p, c, EdgeRoutes.busY(tree, tree.depthAt(p), spacing), dx, dy)
-                : TreeEdge.translate(EdgeRoutes.straight(boxes.box(p), boxes.box(c)), dx, dy);
-        edges[e++] =
+        List<Point> line;
+        if (tree != null) {
+          line =
+              EdgeRoutes.orthogonal(
+                  boxes, p, c, EdgeRoutes.busY(tree, tree.depthAt(p), spacing), dx, dy);
+        } else if (compact != null && compact.routes.get(c) != null && forest.parent[c] == p) {
+          line = TreeEdge.translate(compact.routes.get(c), dx, dy);
+        } else {
+          line = TreeEdge.translate(EdgeRoutes.straight(boxes.box(p), boxes.box(c)), dx, dy);
+        }
+        if (foldAt[c] != null && foldAt[c].kind() == SummaryCard.Kind.NAMESPACE) {
+          if (forest.parent[c] == p) {
+            cards.add(cardMaker.place(foldAt[c], boxes.box(c).translate(dx, dy), line, view));
+          }
+          continue;
+        }
+        edges.add(
             new TreeEdge(
                 pt.serial(),
                 ct.serial(),
                 line,
                 pt.activeNs() != ct.activeNs(),
-                view != null && !pt.activeNs().isSameOrDescendantOf(view));
+                view != null && !pt.activeNs().isSameOrDescendantOf(view)));
       }
     }
     hulls.replaceAll(h -> h.translate(dx, dy));
     return new Drawing(
         maxX - minX + 2 * margin(),
         maxY - minY + 2 * margin(),
-        Arrays.asList(nodes),
-        Arrays.asList(edges),
+        nodes,
+        edges,
         hulls,
-        new NamespacePanel(this).build(taskList, nsGraph, view),
+        new NamespacePanel(this).build(allTasks, nsGraph, view),
         view == null ? null : view.name(),
         options.layout(),
-        metrics.typography());
+        metrics.typography(),
+        cards);
   }
 
   /** The namespace tree panel of {@code kernel}, seen from {@code perspective} (or null). */

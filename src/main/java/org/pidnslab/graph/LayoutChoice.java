@@ -44,12 +44,28 @@ public enum LayoutChoice {
   /** {@link TidyTreeLayout}: the process tree as a tidy tree, roots on top. */
   TREE,
   /**
+   * {@link CompactLayout}: every subtree in a block of its own, leaf children in a grid, shaped
+   * after {@link DrawingOptions#aspect()}; for big scenes.
+   */
+  COMPACT,
+  /**
    * Fruchterman–Reingold force-directed placement ({@link FRLayoutAlgorithm2D}; {@link
    * IndexedFRLayoutAlgorithm2D}, Barnes–Hut, above {@link #FR_INDEXED_ABOVE} vertices).
    */
   FR,
   /** Vertices evenly on a circle in depth-first order ({@link CircularLayoutAlgorithm2D}). */
   CIRCULAR;
+
+  /**
+   * The size from which {@link #automatic} picks the compact layout: the tidy tree reads best for a
+   * lesson-sized scene, and past this it grows into a strip too wide to read when fitted.
+   */
+  public static final int COMPACT_ABOVE_TASKS = 150;
+
+  /** {@link #COMPACT} for more than {@link #COMPACT_ABOVE_TASKS} tasks, else {@link #TREE}. */
+  public static LayoutChoice automatic(int taskCount) {
+    return taskCount > COMPACT_ABOVE_TASKS ? COMPACT : TREE;
+  }
 
   /** FR switches to the Barnes–Hut indexed variant above this many vertices. */
   public static final int FR_INDEXED_ABOVE = 150;
@@ -102,6 +118,9 @@ public enum LayoutChoice {
     int n = vs.size();
     if (n == 0) {
       return new Placement<>(Map.of(), 0, 0);
+    }
+    if (this == COMPACT) {
+      return compact(graph, vs, width, height, spacing);
     }
     double[] w = new double[n];
     double[] h = new double[n];
@@ -179,6 +198,70 @@ public enum LayoutChoice {
       centres.put(vs.get(i), new Point(x[i] - minX, y[i] - minY));
     }
     return new Placement<>(centres, maxX - minX, maxY - minY);
+  }
+
+  /** {@link CompactLayout} of a plain graph: children in outgoing-edge order, no hulls. */
+  private static <V, E> Placement<V> compact(
+      Graph<V, E> graph,
+      List<V> vs,
+      ToDoubleFunction<V> width,
+      ToDoubleFunction<V> height,
+      Spacing spacing) {
+    int n = vs.size();
+    Map<V, Integer> index = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      index.put(vs.get(i), i);
+    }
+    double[] w = new double[n];
+    double[] h = new double[n];
+    int[] childStart = new int[n];
+    int[] childCount = new int[n];
+    int[] parent = new int[n];
+    Arrays.fill(parent, -1);
+    boolean[] hasParent = new boolean[n];
+    List<Integer> kids = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      V v = vs.get(i);
+      w[i] = width.applyAsDouble(v);
+      h[i] = height.applyAsDouble(v);
+      childStart[i] = kids.size();
+      for (E e : graph.outgoingEdgesOf(v)) {
+        int c = index.get(graph.getEdgeTarget(e));
+        if (c != i) {
+          kids.add(c);
+        }
+      }
+      childCount[i] = kids.size() - childStart[i];
+    }
+    for (int i = 0; i < n; i++) {
+      for (int k = childStart[i]; k < childStart[i] + childCount[i]; k++) {
+        int c = kids.get(k);
+        if (!hasParent[c]) {
+          hasParent[c] = true;
+          parent[c] = i;
+        }
+      }
+    }
+    CompactLayout.Result r =
+        new CompactLayout(null, spacing, DrawingOptions.DEFAULT_ASPECT)
+            .layout(
+                childStart,
+                childCount,
+                kids.stream().mapToInt(Integer::intValue).toArray(),
+                parent,
+                hasParent,
+                w,
+                h,
+                null);
+    double maxX = 0;
+    double maxY = 0;
+    Map<V, Point> centres = new LinkedHashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      centres.put(vs.get(i), new Point(r.x[i] + w[i] / 2, r.y[i] + h[i] / 2));
+      maxX = Math.max(maxX, r.x[i] + w[i]);
+      maxY = Math.max(maxY, r.y[i] + h[i]);
+    }
+    return new Placement<>(centres, maxX, maxY);
   }
 
   /** Runs a JGraphT layout in an inset box and copies the positions back by original index. */

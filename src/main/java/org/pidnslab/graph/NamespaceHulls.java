@@ -14,11 +14,14 @@ import org.pidnslab.kernel.Task;
 
 /**
  * The hulls of a build: each namespace below root wrapped around its tasks, one hull per subtree of
- * them, as a stack of bands per level in the tree layout or a convex hull otherwise; and the room
- * the tree layout leaves between two neighbours for the hull borders between them.
+ * them, as a stack of bands per level in the tree layout, the bounding box of the padded task boxes
+ * in the compact layout (whose blocks leave room for it, see {@link CompactLayout}), or a convex
+ * hull otherwise; and the room the tree layout leaves between two neighbours for the hull borders
+ * between them.
  */
 final class NamespaceHulls {
   private final DrawingBuilder builder;
+  private PidNamespace[] nsOf; // by task index: the namespace whose hulls hold the box
 
   NamespaceHulls(DrawingBuilder builder) {
     this.builder = builder;
@@ -37,7 +40,7 @@ final class NamespaceHulls {
   }
 
   /** The level of the deepest namespace that both are in (0 at least: root). */
-  private static int commonLevel(PidNamespace a, PidNamespace b) {
+  static int commonLevel(PidNamespace a, PidNamespace b) {
     for (int level = Math.min(a.level(), b.level()); level > 0; level--) {
       if (a.ancestorAt(level) == b.ancestorAt(level)) {
         return level;
@@ -52,13 +55,16 @@ final class NamespaceHulls {
       TaskBoxes boxes,
       TidyTreeLayout.Result<Task> tree,
       LayoutChoice.Spacing spacing,
-      PidNamespace view) {
+      PidNamespace view,
+      PidNamespace[] nsOf,
+      boolean rectangles) {
     Task[] tasks = forest.tasks;
     int n = tasks.length;
+    this.nsOf = nsOf;
     // members of each namespace below root: its tasks and those of nested namespaces, in task order
     Map<PidNamespace, IntList> members = new IdentityHashMap<>();
     for (int i = 0; i < n; i++) {
-      PidNamespace own = tasks[i].activeNs();
+      PidNamespace own = nsOf[i];
       for (int level = 1; level <= own.level(); level++) {
         members.computeIfAbsent(own.ancestorAt(level), k -> new IntList()).add(i);
       }
@@ -93,6 +99,9 @@ final class NamespaceHulls {
         List<Point> outline;
         if (tree != null) {
           bands = bands(ns, root, subtree, forest, boxes, tree, spacing);
+          outline = outline(bands);
+        } else if (rectangles) {
+          bands = List.of(boundingBox(ns, subtree, boxes));
           outline = outline(bands);
         } else {
           outline = convexHull(ns, subtree, forest, boxes);
@@ -140,7 +149,7 @@ final class NamespaceHulls {
     Arrays.fill(right, Double.NEGATIVE_INFINITY);
     for (int t : subtree) {
       int i = tree.depthAt(t) - d0;
-      int level = forest.tasks[t].activeNs().level();
+      int level = nsOf[t].level();
       double pad = builder.hullPad(level - ns.level());
       left[i] = Math.min(left[i], boxes.x[t] - pad);
       right[i] = Math.max(right[i], boxes.maxX(t) + pad);
@@ -153,8 +162,7 @@ final class NamespaceHulls {
       double levelBottom = levelTop + tree.levelSize(d);
       double top =
           i == 0
-              ? levelTop
-                  - builder.hullPadVertical(forest.tasks[root].activeNs().level() - ns.level())
+              ? levelTop - builder.hullPadVertical(nsOf[root].level() - ns.level())
               : junctionY(tree, d - 1, spacing);
       double bottom =
           i == levels - 1
@@ -257,12 +265,28 @@ final class NamespaceHulls {
     return Math.abs(a.x() - b.x()) < 1e-9 && Math.abs(a.y() - b.y()) < 1e-9;
   }
 
+  /** The bounding box of the padded boxes. */
+  private Box boundingBox(PidNamespace ns, int[] subtree, TaskBoxes boxes) {
+    double minX = Double.POSITIVE_INFINITY;
+    double minY = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY;
+    double maxY = Double.NEGATIVE_INFINITY;
+    for (int t : subtree) {
+      double pad = builder.hullPad(nsOf[t].level() - ns.level());
+      minX = Math.min(minX, boxes.x[t] - pad);
+      minY = Math.min(minY, boxes.y[t] - pad);
+      maxX = Math.max(maxX, boxes.maxX(t) + pad);
+      maxY = Math.max(maxY, boxes.maxY(t) + pad);
+    }
+    return new Box(minX, minY, maxX - minX, maxY - minY);
+  }
+
   /** The convex hull of the padded boxes (Andrew's monotone chain), clockwise on screen. */
   private List<Point> convexHull(
       PidNamespace ns, int[] subtree, TaskForest forest, TaskBoxes boxes) {
     List<Point> pts = new ArrayList<>(subtree.length * 4);
     for (int t : subtree) {
-      Box b = boxes.box(t).grow(builder.hullPad(forest.tasks[t].activeNs().level() - ns.level()));
+      Box b = boxes.box(t).grow(builder.hullPad(nsOf[t].level() - ns.level()));
       pts.add(new Point(b.x(), b.y()));
       pts.add(new Point(b.maxX(), b.y()));
       pts.add(new Point(b.maxX(), b.maxY()));

@@ -114,6 +114,7 @@ final class WindowMenus {
     return switch (c) {
       case TREE -> "Tidy tree (Buchheim–Walker)";
       case FR -> "Force-directed (Fruchterman–Reingold)";
+      case COMPACT -> "Compact (blocks and grids)";
       case CIRCULAR -> "Circular";
     };
   }
