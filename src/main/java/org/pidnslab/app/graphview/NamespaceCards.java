@@ -70,33 +70,36 @@ final class NamespaceCards {
       return;
     }
     Map<Integer, int[]> counts = counts(kernel);
+    Map<Integer, String> names = new HashMap<>();
+    for (org.pidnslab.kernel.PidNamespace ns : kernel.namespaces()) {
+      Task init = ns.childReaper();
+      names.put(ns.serial(), ns.name() + (init == null ? "" : " · " + init.comm()));
+    }
     placed.clear();
     List<javafx.scene.Node> out = new ArrayList<>();
-    out.add(
-        card(
-            new Box(0, 0, drawing.width(), drawing.height()),
-            Color.GRAY,
-            "root",
-            counts.get(0),
-            zoom));
+    Box all = new Box(0, 0, drawing.width(), drawing.height());
+    out.add(card(all, all, Color.GRAY, "root", "root", counts.get(0), zoom));
     List<NamespaceHull> hulls = new ArrayList<>(drawing.hulls());
     hulls.sort(Comparator.comparingInt(NamespaceHull::level));
     for (NamespaceHull h : hulls) {
       if (h.outline().isEmpty()) {
         continue;
       }
-      out.add(
-          card(
-              h.bounds(),
-              Color.web(Palette.hex(h.colorIndex())),
-              h.namespace() + " · level " + h.level(),
-              counts.get(h.namespaceSerial()),
-              zoom));
+      String title = names.getOrDefault(h.namespaceSerial(), h.namespace());
+      int[] count = counts.get(h.namespaceSerial());
+      Color colour = Color.web(Palette.hex(h.colorIndex()));
+      Group card = card(h.bounds(), all, colour, h.namespace(), title, count, zoom);
+      out.add(card);
     }
     layer.getChildren().setAll(out);
   }
 
-  private Group card(Box b, Color colour, String title, int[] count, double zoom) {
+  /**
+   * One card: the box, and the longest of its texts that fits (name and init with the counts, name
+   * and init, the name alone); the name alone may stand outside a card too small for it.
+   */
+  private Group card(
+      Box b, Box all, Color colour, String name, String title, int[] count, double zoom) {
     Rectangle r = new Rectangle(b.x() + margin, b.y() + margin, b.w(), b.h());
     r.setFill(colour.deriveColor(0, 1, 1, 0.22));
     r.setStroke(colour);
@@ -105,9 +108,13 @@ final class NamespaceCards {
     r.setArcHeight(12 / zoom);
     Group g = new Group(r);
     g.getStyleClass().add("namespace-card");
-    g.setId("card-" + title.split(" ")[0]);
-    for (String text : List.of(title + "\n" + summary(count), title)) {
-      Text t = label(text, b, colour, zoom);
+    g.setId("card-" + name);
+    String[] texts = {title + "\n" + summary(count), title, name};
+    for (int i = 0; i < texts.length; i++) {
+      Text t = label(texts[i], b, b, colour, zoom);
+      if (t == null && i == texts.length - 1) {
+        t = label(texts[i], b, all, colour, zoom);
+      }
       if (t != null) {
         g.getChildren().add(t);
         break;
@@ -118,9 +125,9 @@ final class NamespaceCards {
 
   /**
    * The card's text, TEXT_PX on screen, in its top-left corner or lower down where an outer card's
-   * text is in the way; null when it fits nowhere in the card.
+   * text is in the way; null when it does not fit in {@code room} (the card, or the whole picture).
    */
-  private Text label(String text, Box card, Color colour, double zoom) {
+  private Text label(String text, Box card, Box room, Color colour, double zoom) {
     Text t = new Text(text);
     t.setFont(Font.font(null, FontWeight.BOLD, TEXT_PX));
     t.setFill(colour.deriveColor(0, 1, 0.55, 1));
@@ -135,7 +142,7 @@ final class NamespaceCards {
         y = Math.max(y, other.maxY() + pad);
       }
     }
-    if (x + w + pad > card.maxX() || y + h + pad > card.maxY()) {
+    if (x + w + pad > room.maxX() || y + h + pad > room.maxY()) {
       return null;
     }
     placed.add(new Box(x, y, w, h));
