@@ -77,9 +77,7 @@ public final class TaskGraphView extends StackPane {
   private org.pidnslab.graph.Theme theme = org.pidnslab.graph.Theme.LIGHT;
   private LayoutChoice layout = LayoutChoice.TREE;
   private Drawing drawing;
-  private Consumer<Task> onClick = t -> {};
-  private Function<Task, ContextMenu> contextMenus = t -> null;
-  private ContextMenu showing;
+  private final FigureInput input = new FigureInput(this, tasksBySerial::get);
   private final List<Integer> subject = new ArrayList<>();
   private final org.pidnslab.app.common.Toast summaryNote = new org.pidnslab.app.common.Toast();
 
@@ -153,11 +151,11 @@ public final class TaskGraphView extends StackPane {
   }
 
   public void setOnTaskClicked(Consumer<Task> handler) {
-    onClick = handler;
+    input.setOnClick(handler);
   }
 
   public void setContextMenuFactory(Function<Task, ContextMenu> factory) {
-    contextMenus = factory;
+    input.setContextMenus(factory);
   }
 
   public void setTheme(Theme t) {
@@ -507,49 +505,8 @@ public final class TaskGraphView extends StackPane {
 
   private TaskFigure createFigure(int serial) {
     TaskFigure fig = new TaskFigure(serial);
-    fig.setOnMouseClicked(
-        e -> {
-          requestFocus(); // arrow keys and one-letter shortcuts now reach the graph
-          if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
-            Task t = tasksBySerial.get(fig.serial());
-            if (t != null) {
-              onClick.accept(t);
-            }
-            e.consume();
-          }
-        });
-    // the secondary press opens the menu (not every glass platform sends a menu event);
-    // the context-menu key does too
-    fig.setOnMousePressed(
-        e -> {
-          if (e.isSecondaryButtonDown()) {
-            showMenu(fig, e.getScreenX(), e.getScreenY());
-            e.consume();
-          }
-        });
-    fig.setOnContextMenuRequested(
-        e -> {
-          if (!e.isKeyboardTrigger()) {
-            return;
-          }
-          showMenu(fig, e.getScreenX(), e.getScreenY());
-          e.consume();
-        });
+    input.attach(fig);
     return fig;
-  }
-
-  private void showMenu(TaskFigure fig, double x, double y) {
-    Task t = tasksBySerial.get(fig.serial());
-    if (t == null) {
-      return;
-    }
-    if (showing != null) {
-      showing.hide();
-    }
-    showing = contextMenus.apply(t);
-    if (showing != null) {
-      showing.show(fig, x, y);
-    }
   }
 
   private String waitingFor(Task t) {
@@ -584,30 +541,10 @@ public final class TaskGraphView extends StackPane {
       }
       return false;
     }
-    TaskNode me = drawing.tasksBySerial().get(t.serial());
-    Task next = null;
-    switch (code) {
-      case UP -> next = t.realParent();
-      case DOWN -> next = t.children().isEmpty() ? null : t.children().get(0);
-      case LEFT, RIGHT -> {
-        if (me == null) {
-          return false;
-        }
-        double best = Double.POSITIVE_INFINITY;
-        for (TaskNode n : drawing.tasks()) {
-          double dx = n.box().centerX() - me.box().centerX();
-          boolean sameRow = Math.abs(n.box().y() - me.box().y()) < 1;
-          boolean rightSide = code == KeyCode.RIGHT ? dx > 0 : dx < 0;
-          if (sameRow && rightSide && Math.abs(dx) < best) {
-            best = Math.abs(dx);
-            next = tasksBySerial.get(n.serial());
-          }
-        }
-      }
-      default -> {
-        return false;
-      }
+    if (!code.isArrowKey()) {
+      return false;
     }
+    Task next = KeyNavigation.next(t, code, drawing, tasksBySerial);
     if (next != null) {
       model.selectedProperty().set(next);
       reveal(next);
