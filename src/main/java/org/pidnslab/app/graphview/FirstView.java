@@ -31,6 +31,14 @@ final class FirstView {
     expected = true;
   }
 
+  /**
+   * Whether the next picture after {@code current} is a new scene: the first, a new layout or
+   * script.
+   */
+  boolean newScene(Drawing current) {
+    return expected || current == null;
+  }
+
   /** Whether the view is showing a new scene whole (until the next call or a user zoom). */
   boolean framing() {
     return framing;

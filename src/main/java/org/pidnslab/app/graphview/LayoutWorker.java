@@ -41,7 +41,16 @@ final class LayoutWorker {
    * What to build: the statements that make the state, the options (their perspective is the FX
    * thread's namespace; the copy's namespace of the same serial is drawn) and the fonts.
    */
-  record Job(List<Statement> history, DrawingOptions options, Typography typography) {}
+  record Job(
+      List<Statement> history, DrawingOptions options, Typography typography, Planner planner) {}
+
+  /** Chooses the options to draw a state with (the automatic collapse of a new big scene). */
+  interface Planner {
+    DrawingOptions plan(Kernel kernel, DrawingOptions options, DrawingBuilder builder);
+  }
+
+  /** A finished picture and the options it was drawn with. */
+  record Built(Drawing drawing, DrawingOptions options) {}
 
   private final Executor thread = BackgroundThreads.oneAtATime("layout");
   private boolean building;
@@ -67,20 +76,20 @@ final class LayoutWorker {
    * thread ({@code null} if the copy could not be made; the caller draws on the FX thread then).
    * {@code job} is asked on the FX thread, at the start of each build.
    */
-  void request(Supplier<Job> job, Consumer<Drawing> done) {
+  void request(Supplier<Job> job, Consumer<Built> done) {
     requested++;
     if (!building) {
       start(job, done);
     }
   }
 
-  private void start(Supplier<Job> job, Consumer<Drawing> done) {
+  private void start(Supplier<Job> job, Consumer<Built> done) {
     building = true;
     int generation = requested;
     Job j = job.get();
     thread.execute(
         () -> {
-          Drawing built = build(j);
+          Built built = build(j);
           Platform.runLater(
               () -> {
                 building = false;
@@ -93,7 +102,7 @@ final class LayoutWorker {
         });
   }
 
-  private static Drawing build(Job j) {
+  private static Built build(Job j) {
     try {
       ScriptRunner copy = new ScriptRunner();
       for (Statement st : j.history()) {
@@ -107,8 +116,12 @@ final class LayoutWorker {
           copyView = ns;
         }
       }
-      return new DrawingBuilder(new AwtTextMetrics(j.typography()))
-          .build(k, j.options().withPerspective(copyView));
+      DrawingBuilder builder = new DrawingBuilder(new AwtTextMetrics(j.typography()));
+      DrawingOptions options = j.options().withPerspective(copyView);
+      if (j.planner() != null) {
+        options = j.planner().plan(k, options, builder);
+      }
+      return new Built(builder.build(k, options), options);
     } catch (ScriptError | RuntimeException e) {
       return null; // cannot happen for a history that ran once
     }

@@ -91,6 +91,13 @@ final class NamespaceCards {
       Group card = card(h.bounds(), all, colour, h.namespace(), title, count, zoom);
       out.add(card);
     }
+    for (org.pidnslab.graph.SummaryCard c : drawing.cards()) {
+      if (c.kind() == org.pidnslab.graph.SummaryCard.Kind.NAMESPACE) {
+        String title = names.getOrDefault(c.serial(), c.name());
+        Color colour = Color.web(Palette.hex(c.colorIndex()));
+        out.add(card(c.box(), all, colour, c.name(), title, counts.get(c.serial()), zoom));
+      }
+    }
     layer.getChildren().setAll(out);
   }
 

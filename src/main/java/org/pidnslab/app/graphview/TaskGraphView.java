@@ -46,6 +46,12 @@ public final class TaskGraphView extends StackPane {
   /** At most this many figures are rebuilt in one frame. */
   static final int REBUILDS_PER_FRAME = 250;
 
+  /** The first view of a scene with more tasks than this is collapsed to stay readable. */
+  static final int AUTO_COLLAPSE_ABOVE = 150;
+
+  /** The automatic collapse keeps the fitted picture's text at least this high, in px. */
+  static final double MIN_TEXT_PX = 10;
+
   /** Above this many tasks the tidy tree is laid out on a background thread. */
   public static final int ASYNC_ABOVE = LayoutWorker.ASYNC_ABOVE;
 
@@ -61,8 +67,11 @@ public final class TaskGraphView extends StackPane {
   private final Group nodeLayer = new Group();
   private final Group overlayLayer = new Group();
   private final NamespaceCards cards = new NamespaceCards(MARGIN);
+  private final SummaryCardLayer summaries = new SummaryCardLayer(MARGIN);
+  private final Collapsing collapsing = new Collapsing();
   private final Group content =
-      new Group(lines.hullLayer, lines.edgeLayer, nodeLayer, cards.layer, overlayLayer);
+      new Group(
+          lines.hullLayer, lines.edgeLayer, nodeLayer, summaries.layer, cards.layer, overlayLayer);
   private final Rectangle backdrop = new Rectangle();
   private final ScrollPane scroller;
   private final Map<Integer, TaskFigure> figures = new HashMap<>();
@@ -118,6 +127,16 @@ public final class TaskGraphView extends StackPane {
         });
     firstView = new FirstView(camera, scroller);
     map = new OverviewMap(() -> drawing, camera);
+    lines.setOnNameClicked(
+        serial -> {
+          collapsing.collapseNamespace(serial);
+          redraw();
+        });
+    summaries.setOnExpand(
+        c -> {
+          collapsing.expand(c);
+          redraw();
+        });
     camera.zoomProperty().addListener((o, a, b) -> semanticZoom());
     scroller.hvalueProperty().addListener((o, a, b) -> scrolled());
     scroller.vvalueProperty().addListener((o, a, b) -> scrolled());
@@ -180,6 +199,7 @@ public final class TaskGraphView extends StackPane {
 
   /** The next picture is a new scene (a script was opened): it is framed whole. */
   public void frameNextPicture() {
+    collapsing.clear();
     firstView.expect();
   }
 
@@ -223,25 +243,81 @@ public final class TaskGraphView extends StackPane {
 
   /** Rebuilds the picture from the kernel and animates what the pending events say happened. */
   public void redraw() {
+    java.util.Set<Task> changed = ActionFocus.changed(pending);
+    if (changed.size() <= ActionFocus.ONE_BY_ONE) {
+      collapsing.expandFor(changed); // more are summarised over the graph instead
+    }
     int tasks = model.kernel().taskCount();
+    // the first view of a big scene: a new script or layout, or a jump from a small picture
+    boolean first =
+        firstView.newScene(drawing)
+            || pending.isEmpty() && drawing.tasks().size() <= AUTO_COLLAPSE_ABOVE;
+    LayoutWorker.Planner planner = first ? autoCollapse(changed) : null;
     if (!LayoutWorker.inBackground(tasks, layout)) {
       worker.invalidate(); // a background build still running is stale now
       progress.hide();
-      apply(builder.build(model.kernel(), options()));
+      DrawingOptions o = options();
+      o = planner == null ? o : planner.plan(model.kernel(), o, builder);
+      show(new LayoutWorker.Built(builder.build(model.kernel(), o), o), planner != null);
       return;
     }
     progress.show(tasks, layout);
     worker.request(
-        () -> new LayoutWorker.Job(model.history(), options(), theme.typography()),
+        () -> new LayoutWorker.Job(model.history(), options(), theme.typography(), planner),
         built -> {
           progress.hide();
-          apply(built != null ? built : builder.build(model.kernel(), options()));
+          DrawingOptions o = options();
+          show(
+              built != null ? built : new LayoutWorker.Built(builder.build(model.kernel(), o), o),
+              planner != null);
         });
   }
 
-  /** What to draw now: the perspective and the layout. */
+  private void show(LayoutWorker.Built built, boolean planned) {
+    if (planned) {
+      collapsing.adopt(built.options());
+    }
+    apply(built.drawing());
+  }
+
+  /**
+   * The first view of a big scene collapses its biggest parts so that, fitted, its text stays
+   * readable; the tasks the current step names or changed, and the selection, stay on show.
+   */
+  private LayoutWorker.Planner autoCollapse(java.util.Set<Task> changed) {
+    if (model.kernel().taskCount() <= AUTO_COLLAPSE_ABOVE) {
+      return null;
+    }
+    java.util.Set<Integer> keep = Collapsing.serials(changed);
+    List<org.pidnslab.script.Statement> h = model.history();
+    for (String word : h.isEmpty() ? List.<String>of() : h.get(h.size() - 1).words()) {
+      Task t = model.task(word);
+      if (t != null) {
+        keep.add(t.serial());
+      }
+    }
+    Task sel = model.selectedProperty().get();
+    if (sel != null) {
+      keep.add(sel.serial());
+    }
+    double w = viewWidth() > 0 ? viewWidth() : 960;
+    double h2 = viewHeight() > 0 ? viewHeight() : 600;
+    return (k, o, b) ->
+        org.pidnslab.graph.AutoCollapse.plan(b, k, o.expandedAll(), w, h2, MIN_TEXT_PX, keep);
+  }
+
+  /** What to draw now: the perspective, the layout, its aspect and what is collapsed. */
   private DrawingOptions options() {
-    return new DrawingOptions(model.perspectiveProperty().get(), layout);
+    DrawingOptions o = new DrawingOptions(model.perspectiveProperty().get(), layout);
+    return collapsing.applyTo(viewHeight() > 0 ? o.withAspect(viewWidth() / viewHeight()) : o);
+  }
+
+  private double viewWidth() {
+    return scroller.getViewportBounds().getWidth();
+  }
+
+  private double viewHeight() {
+    return scroller.getViewportBounds().getHeight();
   }
 
   /** Whether a background layout or a spread-out redraw is still running (tests wait for it). */
@@ -289,6 +365,7 @@ public final class TaskGraphView extends StackPane {
             + ";");
     content.setTranslateX(0);
     lines.drawHulls(drawing, theme);
+    summaries.draw(drawing, theme, motion().instant() ? 0 : motion().steps(1).toMillis());
     Map<Integer, double[]> before = new HashMap<>();
     List<TaskFigure> gone = new ArrayList<>();
     for (TaskFigure f : figures.values()) {
@@ -326,7 +403,9 @@ public final class TaskGraphView extends StackPane {
     map.update();
     semanticZoom();
     List<Integer> offView = framed ? List.of() : followAction(events, old);
-    if (old != null && !motion().instant()) {
+    if (old != null && !motion().instant() && events.isEmpty()) {
+      SummaryCardLayer.fadeIn(born, motion().steps(1).toMillis()); // tasks out of an expanded card
+    } else if (old != null && !motion().instant()) {
       animator.play(events, before, born, gone, motion(), offView);
     }
   }
@@ -455,6 +534,7 @@ public final class TaskGraphView extends StackPane {
       cards.show(small, drawing, model.kernel(), camera.zoomProperty().get());
     }
     nodeLayer.setVisible(!small);
+    summaries.layer.setVisible(!small);
     lines.edgeLayer.setVisible(!small);
     lines.hullLayer.setVisible(!small);
   }
