@@ -134,4 +134,113 @@ class BigScenesWindowTest {
     assertTrue(view.contains(pic), "picture " + pic + " in view " + view);
     assertTrue(pic.getHeight() >= 0.6 * view.getHeight(), "circle fills the height: " + pic);
   }
+
+  @Test
+  void zoomedOutPastReadableLabelsNamespaceCardsStandInAndZoomingInBringsTasksBack(FxRobot robot)
+      throws Exception {
+    open(robot, script("nested-200.pidns"), LayoutChoice.TREE);
+    // the fitted tidy tree of 200 tasks is a strip: labels far below 6 px
+    assertTrue(window.graph().showingNamespaceCards(), "cards at zoom " + window.graph().zoom());
+    assertTrue(robot.lookup("#card-ns4").tryQuery().isPresent(), "ns4's card is drawn");
+    assertTrue(!taskLayerVisible(robot), "the tasks are hidden behind the cards");
+    robot.interact(() -> window.graph().camera().centerOn(100, 100));
+    for (int i = 0; i < 30 && window.graph().showingNamespaceCards(); i++) {
+      robot.interact(() -> window.graph().zoomIn());
+      settle(robot);
+    }
+    assertTrue(!window.graph().showingNamespaceCards(), "tasks back at " + window.graph().zoom());
+    assertTrue(taskLayerVisible(robot));
+  }
+
+  private boolean taskLayerVisible(FxRobot robot) {
+    Node fig = robot.lookup(".task-figure").query();
+    return fig.getParent().isVisible();
+  }
+
+  @Test
+  void theOverviewMapShowsOnlyWhenThePictureDoesNotFitAndAClickMovesTheView(FxRobot robot)
+      throws Exception {
+    open(robot, "fork init a\nfork a b", LayoutChoice.TREE);
+    assertTrue(!robot.lookup("#overviewMap").query().isVisible(), "a small picture has no map");
+    open(robot, script("nested-200.pidns"), LayoutChoice.TREE);
+    robot.interact(() -> window.graph().camera().centerOn(0, 0));
+    for (int i = 0; i < 12; i++) {
+      robot.interact(() -> window.graph().zoomIn());
+    }
+    settle(robot);
+    Node map = robot.lookup("#overviewMap").query();
+    assertTrue(map.isVisible(), "the picture does not fit: the map is shown");
+    org.pidnslab.graph.Box before = window.graph().camera().viewportProperty().get();
+    Bounds m = map.localToScreen(map.getLayoutBounds());
+    robot.clickOn(new javafx.geometry.Point2D(m.getMaxX() - 3, m.getMinY() + m.getHeight() / 2));
+    settle(robot);
+    org.pidnslab.graph.Box after = window.graph().camera().viewportProperty().get();
+    double w = window.graph().drawing().width();
+    assertTrue(
+        after.centerX() > before.centerX() + w / 3,
+        "moved right: " + before + " -> " + after + " of width " + w);
+    Node frame = robot.lookup("#overviewViewport").query();
+    Bounds f = frame.localToScreen(frame.getLayoutBounds());
+    assertTrue(
+        f.getMaxX() > m.getMinX() + m.getWidth() / 2, "the frame follows: " + f + " in " + m);
+  }
+
+  @Test
+  void clickingANamespaceNameCollapsesItAndClickingTheCardExpandsIt(FxRobot robot)
+      throws Exception {
+    open(
+        robot,
+        "fork init a\nclone a c newpid\nfork c c1\nfork c c2\nfork c1 c3",
+        LayoutChoice.TREE);
+    int all = window.graph().drawing().tasks().size();
+    robot.clickOn("#hull-name-ns1");
+    settle(robot);
+    assertTrue(window.graph().drawing().cards().size() == 1, "one card");
+    assertTrue(window.graph().drawing().tasks().size() == all - 4, "ns1's four tasks folded");
+    assertTrue(robot.lookup(".task-figure").queryAll().size() == all - 4);
+    robot.clickOn((Node) robot.lookup(".summary-card").query());
+    settle(robot);
+    assertTrue(window.graph().drawing().cards().isEmpty(), "expanded");
+    assertTrue(window.graph().drawing().tasks().size() == all);
+    assertTrue(robot.lookup(".task-figure").queryAll().size() == all, "every figure back");
+  }
+
+  @Test
+  void aCallOnACollapsedNamespaceExpandsIt(FxRobot robot) throws Exception {
+    open(robot, "fork init a\nclone a c newpid\nfork c c1", LayoutChoice.TREE);
+    robot.clickOn("#hull-name-ns1");
+    settle(robot);
+    assertTrue(window.graph().drawing().cards().size() == 1);
+    WindowTests.perform(robot, window, "fork c1 c2");
+    settle(robot);
+    assertTrue(window.graph().drawing().cards().isEmpty(), "the changed namespace is expanded");
+    assertTrue(window.graph().drawing().task(window.model().task("c2").serial()).isPresent());
+  }
+
+  @Test
+  void theFirstViewOfABigSceneIsCollapsedButNeverHidesWhatTheStepChanged(FxRobot robot)
+      throws Exception {
+    String host = script("container-host-1000.pidns");
+    String[] lines = host.split("\n");
+    // at steps spread over the host script: the tasks its statement names stay drawn
+    for (int step = 400; step < lines.length; step += 211) {
+      int at = step;
+      robot.interact(
+          () -> {
+            window.setLayout(LayoutChoice.COMPACT);
+            window.experiment().load(host, null, at);
+          });
+      settle(robot);
+      org.pidnslab.graph.Drawing d = window.graph().drawing();
+      assertTrue(!d.cards().isEmpty(), "step " + at + ": something is collapsed");
+      String last = window.model().history().get(window.model().history().size() - 1).toString();
+      for (String word :
+          window.model().history().get(window.model().history().size() - 1).words()) {
+        org.pidnslab.kernel.Task t = window.model().task(word);
+        if (t != null) {
+          assertTrue(d.task(t.serial()).isPresent(), "step " + at + " (" + last + "): " + word);
+        }
+      }
+    }
+  }
 }
