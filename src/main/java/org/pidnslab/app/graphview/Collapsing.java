@@ -2,11 +2,15 @@ package org.pidnslab.app.graphview;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import org.pidnslab.app.model.LabModel;
+import org.pidnslab.graph.AutoCollapse;
 import org.pidnslab.graph.DrawingOptions;
 import org.pidnslab.graph.SummaryCard;
 import org.pidnslab.kernel.Pid;
 import org.pidnslab.kernel.Task;
+import org.pidnslab.script.Statement;
 
 /**
  * What the window shows collapsed, for this experiment only (never written into the script): the
@@ -14,6 +18,12 @@ import org.pidnslab.kernel.Task;
  * serves every step of the experiment.
  */
 final class Collapsing {
+  /** The first view of a scene with more tasks than this is collapsed to stay readable. */
+  static final int AUTO_ABOVE = 150;
+
+  /** The automatic collapse keeps the fitted picture's text at least this high, in px. */
+  static final double MIN_TEXT_PX = 10;
+
   private final Set<Integer> namespaces = new HashSet<>();
   private final Set<Integer> subtrees = new HashSet<>();
 
@@ -69,12 +79,33 @@ final class Collapsing {
     return any;
   }
 
-  /** The tasks {@code serials} names, as the automatic plan must keep them on show. */
-  static Set<Integer> serials(Collection<Task> tasks) {
-    Set<Integer> out = new HashSet<>();
-    for (Task t : tasks) {
-      out.add(t.serial());
+  /**
+   * The first view of a big scene collapses its biggest parts so that, fitted to the view ({@code
+   * viewW x viewH}, 960 x 600 before it has a size), its text stays readable; the tasks the current
+   * step names or {@code changed}, and the selection, stay on show. Null for a small scene.
+   */
+  static LayoutWorker.Planner planFirstView(
+      LabModel model, Collection<Task> changed, double viewW, double viewH) {
+    if (model.kernel().taskCount() <= AUTO_ABOVE) {
+      return null;
     }
-    return out;
+    Set<Integer> keep = new HashSet<>();
+    for (Task t : changed) {
+      keep.add(t.serial());
+    }
+    List<Statement> h = model.history();
+    for (String word : h.isEmpty() ? List.<String>of() : h.get(h.size() - 1).words()) {
+      Task t = model.task(word);
+      if (t != null) {
+        keep.add(t.serial());
+      }
+    }
+    Task sel = model.selectedProperty().get();
+    if (sel != null) {
+      keep.add(sel.serial());
+    }
+    double w = viewW > 0 ? viewW : 960;
+    double ht = viewH > 0 ? viewH : 600;
+    return (k, o, b) -> AutoCollapse.plan(b, k, o.expandedAll(), w, ht, MIN_TEXT_PX, keep);
   }
 }

@@ -1,7 +1,9 @@
 package org.pidnslab.app.graphview;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.scene.input.KeyCode;
+import org.pidnslab.app.model.LabModel;
 import org.pidnslab.graph.Drawing;
 import org.pidnslab.graph.TaskNode;
 import org.pidnslab.kernel.Task;
@@ -12,6 +14,31 @@ import org.pidnslab.kernel.Task;
  */
 final class KeyNavigation {
   private KeyNavigation() {}
+
+  /**
+   * Moves {@code model}'s selection for an arrow key (none selected: to init) and reveals it.
+   *
+   * @return whether the key was an arrow key
+   */
+  static boolean navigate(
+      LabModel model,
+      KeyCode code,
+      Drawing drawing,
+      Map<Integer, Task> tasksBySerial,
+      Consumer<Task> reveal) {
+    if (!code.isArrowKey()) {
+      return false;
+    }
+    Task t = model.selectedProperty().get();
+    Task next = t == null ? model.kernel().init() : next(t, code, drawing, tasksBySerial);
+    if (next != null) {
+      model.selectedProperty().set(next);
+      if (t != null) {
+        reveal.accept(next);
+      }
+    }
+    return true;
+  }
 
   /**
    * The task an arrow key {@code code} moves to from {@code t}, or null when there is nowhere to go

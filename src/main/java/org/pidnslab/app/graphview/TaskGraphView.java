@@ -21,6 +21,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 import org.pidnslab.app.common.Theme;
+import org.pidnslab.app.graphview.SpreadUpdates.Pending;
 import org.pidnslab.app.model.LabModel;
 import org.pidnslab.graph.Drawing;
 import org.pidnslab.graph.DrawingBuilder;
@@ -44,13 +45,7 @@ public final class TaskGraphView extends StackPane {
   private static final double MARGIN = 24;
 
   /** At most this many figures are rebuilt in one frame. */
-  static final int REBUILDS_PER_FRAME = 250;
-
-  /** The first view of a scene with more tasks than this is collapsed to stay readable. */
-  static final int AUTO_COLLAPSE_ABOVE = 150;
-
-  /** The automatic collapse keeps the fitted picture's text at least this high, in px. */
-  static final double MIN_TEXT_PX = 10;
+  static final int REBUILDS_PER_FRAME = SpreadUpdates.PER_FRAME;
 
   /** Above this many tasks the tidy tree is laid out on a background thread. */
   public static final int ASYNC_ABOVE = LayoutWorker.ASYNC_ABOVE;
@@ -86,6 +81,7 @@ public final class TaskGraphView extends StackPane {
   private org.pidnslab.graph.Theme theme = org.pidnslab.graph.Theme.LIGHT;
   private LayoutChoice layout = LayoutChoice.TREE;
   private Drawing drawing;
+  private final SpreadUpdates spread = new SpreadUpdates(() -> theme);
   private final FigureInput input = new FigureInput(this, tasksBySerial::get);
   private final List<Integer> subject = new ArrayList<>();
   private final org.pidnslab.app.common.Toast summaryNote = new org.pidnslab.app.common.Toast();
@@ -251,8 +247,9 @@ public final class TaskGraphView extends StackPane {
     // the first view of a big scene: a new script or layout, or a jump from a small picture
     boolean first =
         firstView.newScene(drawing)
-            || pending.isEmpty() && drawing.tasks().size() <= AUTO_COLLAPSE_ABOVE;
-    LayoutWorker.Planner planner = first ? autoCollapse(changed) : null;
+            || pending.isEmpty() && drawing.tasks().size() <= Collapsing.AUTO_ABOVE;
+    LayoutWorker.Planner planner =
+        first ? Collapsing.planFirstView(model, changed, viewWidth(), viewHeight()) : null;
     if (!LayoutWorker.inBackground(tasks, layout)) {
       worker.invalidate(); // a background build still running is stale now
       progress.hide();
@@ -280,32 +277,6 @@ public final class TaskGraphView extends StackPane {
     apply(built.drawing());
   }
 
-  /**
-   * The first view of a big scene collapses its biggest parts so that, fitted, its text stays
-   * readable; the tasks the current step names or changed, and the selection, stay on show.
-   */
-  private LayoutWorker.Planner autoCollapse(java.util.Set<Task> changed) {
-    if (model.kernel().taskCount() <= AUTO_COLLAPSE_ABOVE) {
-      return null;
-    }
-    java.util.Set<Integer> keep = Collapsing.serials(changed);
-    List<org.pidnslab.script.Statement> h = model.history();
-    for (String word : h.isEmpty() ? List.<String>of() : h.get(h.size() - 1).words()) {
-      Task t = model.task(word);
-      if (t != null) {
-        keep.add(t.serial());
-      }
-    }
-    Task sel = model.selectedProperty().get();
-    if (sel != null) {
-      keep.add(sel.serial());
-    }
-    double w = viewWidth() > 0 ? viewWidth() : 960;
-    double h2 = viewHeight() > 0 ? viewHeight() : 600;
-    return (k, o, b) ->
-        org.pidnslab.graph.AutoCollapse.plan(b, k, o.expandedAll(), w, h2, MIN_TEXT_PX, keep);
-  }
-
   /** What to draw now: the perspective, the layout, its aspect and what is collapsed. */
   private DrawingOptions options() {
     DrawingOptions o = new DrawingOptions(model.perspectiveProperty().get(), layout);
@@ -322,28 +293,8 @@ public final class TaskGraphView extends StackPane {
 
   /** Whether a background layout or a spread-out redraw is still running (tests wait for it). */
   public boolean layingOut() {
-    return worker.building() || !deferred.isEmpty();
+    return worker.building() || spread.busy();
   }
-
-  /** A figure whose content must be redrawn. */
-  private record Pending(TaskFigure figure, TaskNode node, String waiting) {}
-
-  private final java.util.ArrayDeque<Pending> deferred = new java.util.ArrayDeque<>();
-
-  /** Redraws the deferred figures a frame's worth at a time. */
-  private final javafx.animation.AnimationTimer settler =
-      new javafx.animation.AnimationTimer() {
-        @Override
-        public void handle(long now) {
-          for (int i = 0; i < REBUILDS_PER_FRAME && !deferred.isEmpty(); i++) {
-            Pending p = deferred.poll();
-            p.figure().update(p.node(), theme, p.waiting());
-          }
-          if (deferred.isEmpty()) {
-            stop();
-          }
-        }
-      };
 
   private void apply(Drawing next) {
     animator.finish();
@@ -372,7 +323,7 @@ public final class TaskGraphView extends StackPane {
       before.put(f.serial(), new double[] {f.getTranslateX(), f.getTranslateY()});
     }
     List<Pending> changed = new ArrayList<>();
-    deferred.clear();
+    spread.clear();
     Map<Integer, TaskNode> nodes = drawing.tasksBySerial();
     for (var it = figures.entrySet().iterator(); it.hasNext(); ) {
       var e = it.next();
@@ -383,19 +334,7 @@ public final class TaskGraphView extends StackPane {
     }
     List<TaskFigure> born = materialize(changed);
     nodeLayer.getChildren().removeAll(gone);
-    // a call that restyles thousands of tasks (kill -1) is drawn over several frames, newest
-    // tasks first, so no frame blocks the window for long
-    for (int i = 0; i < changed.size(); i++) {
-      Pending p = changed.get(i);
-      if (i < REBUILDS_PER_FRAME) {
-        p.figure().update(p.node(), theme, p.waiting());
-      } else {
-        deferred.add(p);
-      }
-    }
-    if (!deferred.isEmpty()) {
-      settler.start();
-    }
+    spread.update(changed, REBUILDS_PER_FRAME);
     showSelection(model.selectedProperty().get());
     List<KernelEvent> events = List.copyOf(pending);
     pending.clear();
@@ -576,9 +515,7 @@ public final class TaskGraphView extends StackPane {
           rematerializing = false;
           List<Pending> changed = new ArrayList<>();
           materialize(changed);
-          for (Pending p : changed) {
-            p.figure().update(p.node(), theme, p.waiting());
-          }
+          spread.update(changed, Integer.MAX_VALUE);
           showSelection(model.selectedProperty().get());
         });
   }
@@ -610,26 +547,8 @@ public final class TaskGraphView extends StackPane {
 
   /** Arrow keys move the selection: up to the parent, down to a child, sideways along the row. */
   public boolean navigate(KeyCode code) {
-    Task t = model.selectedProperty().get();
-    if (drawing == null) {
-      return false;
-    }
-    if (t == null) {
-      if (code.isArrowKey()) {
-        model.selectedProperty().set(model.kernel().init());
-        return true;
-      }
-      return false;
-    }
-    if (!code.isArrowKey()) {
-      return false;
-    }
-    Task next = KeyNavigation.next(t, code, drawing, tasksBySerial);
-    if (next != null) {
-      model.selectedProperty().set(next);
-      reveal(next);
-    }
-    return true;
+    return drawing != null
+        && KeyNavigation.navigate(model, code, drawing, tasksBySerial, this::reveal);
   }
 
   public void zoomIn() {
