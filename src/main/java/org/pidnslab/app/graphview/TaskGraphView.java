@@ -81,6 +81,7 @@ public final class TaskGraphView extends StackPane {
   private org.pidnslab.graph.Theme theme = org.pidnslab.graph.Theme.LIGHT;
   private LayoutChoice layout = LayoutChoice.TREE;
   private Drawing drawing;
+  private int sceneTasks; // how many tasks the picture on show stands for, collapsed ones too
   private final SpreadUpdates spread = new SpreadUpdates(() -> theme);
   private final FigureInput input = new FigureInput(this, tasksBySerial::get);
   private final List<Integer> subject = new ArrayList<>();
@@ -199,6 +200,12 @@ public final class TaskGraphView extends StackPane {
     firstView.expect();
   }
 
+  /** Draws every collapsed namespace and subtree expanded again. */
+  public void expandAll() {
+    collapsing.clear();
+    redraw();
+  }
+
   public LayoutChoice layoutChoice() {
     return layout;
   }
@@ -246,8 +253,7 @@ public final class TaskGraphView extends StackPane {
     int tasks = model.kernel().taskCount();
     // the first view of a big scene: a new script or layout, or a jump from a small picture
     boolean first =
-        firstView.newScene(drawing)
-            || pending.isEmpty() && drawing.tasks().size() <= Collapsing.AUTO_ABOVE;
+        firstView.newScene(drawing) || pending.isEmpty() && sceneTasks <= Collapsing.AUTO_ABOVE;
     LayoutWorker.Planner planner =
         first ? Collapsing.planFirstView(model, changed, viewWidth(), viewHeight()) : null;
     if (!LayoutWorker.inBackground(tasks, layout)) {
@@ -298,6 +304,7 @@ public final class TaskGraphView extends StackPane {
 
   private void apply(Drawing next) {
     animator.finish();
+    sceneTasks = model.kernel().taskCount();
     Drawing old = drawing;
     drawing = next;
     tasksBySerial.clear();

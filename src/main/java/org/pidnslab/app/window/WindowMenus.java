@@ -97,7 +97,11 @@ final class WindowMenus {
     fit.setId("fitItem");
     fit.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
     fit.setOnAction(e -> w.graph().fit());
-    view.getItems().addAll(themes, layouts, new SeparatorMenuItem(), zoomIn, zoomOut, fit);
+    MenuItem expandAll = new MenuItem("Expand all collapsed");
+    expandAll.setId("expandAllItem");
+    expandAll.setOnAction(e -> w.graph().expandAll());
+    view.getItems()
+        .addAll(themes, layouts, new SeparatorMenuItem(), zoomIn, zoomOut, fit, expandAll);
 
     return view;
   }
