@@ -80,12 +80,14 @@ final class Collapsing {
   }
 
   /**
-   * The first view of a big scene collapses its biggest parts so that, fitted to the view ({@code
-   * viewW x viewH}, 960 x 600 before it has a size), its text stays readable; the tasks the current
-   * step names or {@code changed}, and the selection, stay on show. Null for a small scene.
+   * The first view of a big scene collapses its biggest parts so that, fitted to the view (960 x
+   * 600 before it has a size), its text stays readable; the tasks the current step names or {@code
+   * changed}, and the selection, stay on show. Null for a small scene.
+   *
+   * @param view the graph's viewport
    */
   static LayoutWorker.Planner planFirstView(
-      LabModel model, Collection<Task> changed, double viewW, double viewH) {
+      LabModel model, Collection<Task> changed, javafx.geometry.Bounds view) {
     if (model.kernel().taskCount() <= AUTO_ABOVE) {
       return null;
     }
@@ -94,7 +96,10 @@ final class Collapsing {
       keep.add(t.serial());
     }
     List<Statement> h = model.history();
-    for (String word : h.isEmpty() ? List.<String>of() : h.get(h.size() - 1).words()) {
+    List<String> words = h.isEmpty() ? List.of() : h.get(h.size() - 1).words();
+    // an expect line checks the state and changes nothing: only a call's tasks are kept on show
+    for (String word :
+        words.isEmpty() || words.get(0).equals("expect") ? List.<String>of() : words) {
       Task t = model.task(word);
       if (t != null) {
         keep.add(t.serial());
@@ -104,8 +109,8 @@ final class Collapsing {
     if (sel != null) {
       keep.add(sel.serial());
     }
-    double w = viewW > 0 ? viewW : 960;
-    double ht = viewH > 0 ? viewH : 600;
+    double w = view.getWidth() > 0 ? view.getWidth() : 960;
+    double ht = view.getHeight() > 0 ? view.getHeight() : 600;
     return (k, o, b) -> AutoCollapse.plan(b, k, o.expandedAll(), w, ht, MIN_TEXT_PX, keep);
   }
 }

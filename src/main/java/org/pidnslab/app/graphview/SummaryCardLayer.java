@@ -63,7 +63,7 @@ final class SummaryCardLayer {
    * Fades {@code nodes} in from transparent to their own opacity (what a collapse or expand shows).
    */
   static void fadeIn(java.util.Collection<? extends Node> nodes, double millis) {
-    for (Node n : nodes) {
+    for (Node n : millis > 0 ? nodes : List.<Node>of()) {
       FadeTransition in = new FadeTransition(javafx.util.Duration.millis(millis), n);
       in.setFromValue(0);
       in.setToValue(n.getOpacity());

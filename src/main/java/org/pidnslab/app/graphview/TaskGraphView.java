@@ -37,15 +37,12 @@ import org.pidnslab.kernel.Task;
  * events of each call to the {@link StoryAnimator}. Zoom and fitting are the {@link GraphCamera}'s;
  * pan by dragging.
  *
- * <p>The figure bookkeeping, the background layout, the virtualisation of large pictures, selection
- * and keyboard navigation work on the same state (figures by serial, the drawing on show); the hull
- * and edge layers are in {@link HullAndEdgeLayers}.
+ * <p>The figure bookkeeping and the virtualisation of large pictures work on the same state
+ * (figures by serial, the drawing on show); the layers, the background layout, collapsing, the
+ * overview map and semantic zoom are classes of their own.
  */
 public final class TaskGraphView extends StackPane {
   private static final double MARGIN = 24;
-
-  /** At most this many figures are rebuilt in one frame. */
-  static final int REBUILDS_PER_FRAME = SpreadUpdates.PER_FRAME;
 
   /** Above this many tasks the tidy tree is laid out on a background thread. */
   public static final int ASYNC_ABOVE = LayoutWorker.ASYNC_ABOVE;
@@ -82,6 +79,7 @@ public final class TaskGraphView extends StackPane {
   private LayoutChoice layout = LayoutChoice.TREE;
   private Drawing drawing;
   private int sceneTasks; // how many tasks the picture on show stands for, collapsed ones too
+  private boolean toggled; // the picture comes from a collapse or expand click: it fades in
   private final SpreadUpdates spread = new SpreadUpdates(() -> theme);
   private final FigureInput input = new FigureInput(this, tasksBySerial::get);
   private final List<Integer> subject = new ArrayList<>();
@@ -127,11 +125,13 @@ public final class TaskGraphView extends StackPane {
     lines.setOnNameClicked(
         serial -> {
           collapsing.collapseNamespace(serial);
+          toggled = true;
           redraw();
         });
     summaries.setOnExpand(
         c -> {
           collapsing.expand(c);
+          toggled = true;
           redraw();
         });
     camera.zoomProperty().addListener((o, a, b) -> semanticZoom());
@@ -255,7 +255,7 @@ public final class TaskGraphView extends StackPane {
     boolean first =
         firstView.newScene(drawing) || pending.isEmpty() && sceneTasks <= Collapsing.AUTO_ABOVE;
     LayoutWorker.Planner planner =
-        first ? Collapsing.planFirstView(model, changed, viewWidth(), viewHeight()) : null;
+        first ? Collapsing.planFirstView(model, changed, scroller.getViewportBounds()) : null;
     if (!LayoutWorker.inBackground(tasks, layout)) {
       worker.invalidate(); // a background build still running is stale now
       progress.hide();
@@ -286,15 +286,9 @@ public final class TaskGraphView extends StackPane {
   /** What to draw now: the perspective, the layout, its aspect and what is collapsed. */
   private DrawingOptions options() {
     DrawingOptions o = new DrawingOptions(model.perspectiveProperty().get(), layout);
-    return collapsing.applyTo(viewHeight() > 0 ? o.withAspect(viewWidth() / viewHeight()) : o);
-  }
-
-  private double viewWidth() {
-    return scroller.getViewportBounds().getWidth();
-  }
-
-  private double viewHeight() {
-    return scroller.getViewportBounds().getHeight();
+    Bounds view = scroller.getViewportBounds();
+    return collapsing.applyTo(
+        view.getHeight() > 0 ? o.withAspect(view.getWidth() / view.getHeight()) : o);
   }
 
   /** Whether a background layout or a spread-out redraw is still running (tests wait for it). */
@@ -323,7 +317,8 @@ public final class TaskGraphView extends StackPane {
             + ";");
     content.setTranslateX(0);
     lines.drawHulls(drawing, theme);
-    summaries.draw(drawing, theme, motion().instant() ? 0 : motion().steps(1).toMillis());
+    double fade = toggled && !motion().instant() ? motion().steps(1).toMillis() : 0;
+    summaries.draw(drawing, theme, fade);
     Map<Integer, double[]> before = new HashMap<>();
     List<TaskFigure> gone = new ArrayList<>();
     for (TaskFigure f : figures.values()) {
@@ -341,7 +336,7 @@ public final class TaskGraphView extends StackPane {
     }
     List<TaskFigure> born = materialize(changed);
     nodeLayer.getChildren().removeAll(gone);
-    spread.update(changed, REBUILDS_PER_FRAME);
+    spread.update(changed, SpreadUpdates.PER_FRAME);
     showSelection(model.selectedProperty().get());
     List<KernelEvent> events = List.copyOf(pending);
     pending.clear();
@@ -349,11 +344,12 @@ public final class TaskGraphView extends StackPane {
     map.update();
     semanticZoom();
     List<Integer> offView = framed ? List.of() : followAction(events, old);
-    if (old != null && !motion().instant() && events.isEmpty()) {
-      SummaryCardLayer.fadeIn(born, motion().steps(1).toMillis()); // tasks out of an expanded card
+    if (toggled) {
+      SummaryCardLayer.fadeIn(born, fade); // the tasks out of an expanded card
     } else if (old != null && !motion().instant()) {
       animator.play(events, before, born, gone, motion(), offView);
     }
+    toggled = false;
   }
 
   /**
