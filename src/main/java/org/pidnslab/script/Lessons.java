@@ -23,6 +23,7 @@ public final class Lessons {
 
   private static final String TITLE = "# Lesson:";
   private static final String SUMMARY = "# Summary:";
+  private static final String SEEING = "# You will see:";
   private static final Pattern FILE_NAME =
       Pattern.compile("([0-9]{2,})-([a-z0-9]+(?:-[a-z0-9]+)*)(?:\\.pidns)?");
 
@@ -62,7 +63,9 @@ public final class Lessons {
    * Reads a lesson's header.
    *
    * @param name its file name, {@code NN-slug.pidns} (the extension may be left out)
-   * @param text the script; line 1 is {@code # Lesson: TITLE}, line 2 {@code # Summary: LINE}
+   * @param text the script; line 1 is {@code # Lesson: TITLE}, line 2 {@code # Summary: LINE}, and
+   *     the header's comment block may go on with {@code # You will see: TEXT} (its next comment
+   *     lines continue it)
    * @throws IllegalArgumentException if the name or the header does not have that form
    */
   public static Lesson parse(String name, String text) {
@@ -78,7 +81,47 @@ public final class Lessons {
     String title = headerField(lines, 0, TITLE);
     String summary = headerField(lines, 1, SUMMARY);
     String id = name.endsWith(".pidns") ? name.substring(0, name.length() - 6) : name;
-    return new Lesson(Integer.parseInt(m.group(1)), id, title, summary, text);
+    return new Lesson(Integer.parseInt(m.group(1)), id, title, summary, seeing(lines), text);
+  }
+
+  /**
+   * The title card of a script that starts with a lesson's header (a built-in lesson, or one opened
+   * from a file), or null when it does not.
+   */
+  public static Lesson.Card card(String text) {
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    // only the header's comment block is read: the window asks again after every click
+    int end = 0;
+    while (end < text.length() && text.charAt(end) == '#') {
+      int nl = text.indexOf('\n', end);
+      end = nl < 0 ? text.length() : nl + 1;
+    }
+    String[] lines = text.substring(0, end).split("\r?\n", -1);
+    try {
+      return new Lesson.Card(
+          headerField(lines, 0, TITLE), headerField(lines, 1, SUMMARY), seeing(lines));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The header's "what you will see": from a {@code # You will see:} line to the end of the
+   * header's comment block (the first blank or statement line ends it), or "" without one.
+   */
+  private static String seeing(String[] lines) {
+    StringBuilder b = null;
+    for (int i = 2; i < lines.length && lines[i].strip().startsWith("#"); i++) {
+      String line = lines[i].strip();
+      if (b == null && line.startsWith(SEEING)) {
+        b = new StringBuilder(line.substring(SEEING.length()).strip());
+      } else if (b != null) {
+        b.append(' ').append(line.replaceFirst("^#+", "").strip());
+      }
+    }
+    return b == null ? "" : b.toString().strip();
   }
 
   private static String headerField(String[] lines, int index, String prefix) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +101,8 @@ class LessonsTest {
     Lesson lesson = Lessons.parse(file.getFileName().toString(), text);
     assertFalse(lesson.title().isBlank());
     assertFalse(lesson.summary().isBlank());
+    assertFalse(lesson.seeing().isBlank(), "the title card says what the student will see");
+    assertEquals(lesson.card(), Lessons.card(text), "the window's card is the lesson's");
     assertEquals(id(file), lesson.id());
     List<String> lines = text.lines().toList();
     int blank = lines.indexOf("");
@@ -183,6 +186,18 @@ class LessonsTest {
     assertEquals("A title", lesson.title());
     assertEquals("One line", lesson.summary());
     assertEquals("07-unshare-vs-clone.pidns", lesson.fileName());
+  }
+
+  @Test
+  void theTitleCardReadsWhatYouWillSeeToTheEndOfTheHeader() {
+    String text =
+        "# Lesson: T\n# Summary: S\n# You will see: a fork\n# and a clone.\n\n# step\nfork init a\n";
+    assertEquals(new Lesson.Card("T", "S", "a fork and a clone."), Lessons.card(text));
+    assertEquals("a fork and a clone.", Lessons.parse("01-x.pidns", text).seeing());
+    assertEquals(
+        new Lesson.Card("T", "S", ""), Lessons.card("# Lesson: T\n# Summary: S\n\nfork init a\n"));
+    assertNull(Lessons.card("# a script\nfork init a\n"), "no card without a lesson header");
+    assertNull(Lessons.card(""));
   }
 
   @Test

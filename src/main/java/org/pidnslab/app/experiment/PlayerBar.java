@@ -22,6 +22,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.pidnslab.app.graphview.Motion;
+import org.pidnslab.app.model.Beat;
 import org.pidnslab.app.model.Experiment;
 import org.pidnslab.script.ScriptTrace;
 
@@ -41,6 +42,7 @@ final class PlayerBar extends HBox {
   private final BooleanSupplier animating;
   private final Supplier<Motion> motion;
   private Runnable stepper;
+  private Runnable backStepper;
   private boolean updating;
 
   /**
@@ -52,7 +54,8 @@ final class PlayerBar extends HBox {
     this.experiment = experiment;
     this.animating = animating;
     this.motion = motion;
-    this.stepper = experiment::stepForward;
+    this.stepper = experiment::nextBeat;
+    this.backStepper = experiment::previousBeat;
     setId("playerBar");
     getStyleClass().add("player-bar");
     setAlignment(Pos.CENTER_LEFT);
@@ -63,13 +66,13 @@ final class PlayerBar extends HBox {
         button(
             MaterialDesignS.STEP_BACKWARD,
             "stepBack",
-            "Step back: the state before the last step (Page Up)");
-    back.setOnAction(e -> experiment.stepBack());
+            "Back a beat: from an answer to its question, or to the step before (Page Up)");
+    back.setOnAction(e -> backStepper.run());
     Button forward =
         button(
             MaterialDesignS.STEP_FORWARD,
             "stepForward",
-            "Step forward: run the next line (Page Down)");
+            "Next beat: the next line's question, then its run and answer (Page Down)");
     forward.setOnAction(e -> stepper.run());
     Button end =
         button(MaterialDesignS.SKIP_NEXT, "playerEnd", "Go to the end of the script (End)");
@@ -137,6 +140,7 @@ final class PlayerBar extends HBox {
     getChildren().addAll(start, back, play, forward, end, track, working, where);
 
     experiment.positionProperty().addListener((o, a, b) -> update());
+    experiment.beatProperty().addListener((o, a, b) -> update());
     experiment.traceProperty().addListener((o, a, b) -> ticksChanged());
     experiment.busyProperty().addListener((o, a, b) -> update());
     // a long replay's progress, polled while it runs
@@ -160,9 +164,10 @@ final class PlayerBar extends HBox {
     ticksChanged();
   }
 
-  /** What "step forward" does: a plain step, or a quiz question first. */
-  void setStepper(Runnable stepper) {
-    this.stepper = stepper;
+  /** What "step forward" and "step back" do: the next and previous beat, or the quiz's steps. */
+  void setSteppers(Runnable forward, Runnable back) {
+    this.stepper = forward;
+    this.backStepper = back;
   }
 
   /** Play is unavailable while {@code condition} holds (quiz mode waits for answers). */
@@ -213,12 +218,17 @@ final class PlayerBar extends HBox {
     } finally {
       updating = false;
     }
-    int line = experiment.currentLineProperty().get();
+    int line = experiment.markedLine();
+    boolean asking = experiment.beatProperty().get() == Beat.QUESTION;
     where.setText(
         experiment.busyProperty().get()
             ? String.format(
                 "replaying… %d%% (Esc stops)", Math.round(experiment.replayProgress() * 100))
-            : "step " + p + " / " + n + (line > 0 ? " · line " + line : ""));
+            : "step "
+                + p
+                + " / "
+                + n
+                + (line > 0 ? (asking ? " · next" : "") + " · line " + line : ""));
   }
 
   /** A new script: new ticks (a step only moves the thumb, so it redraws nothing). */

@@ -20,6 +20,7 @@ import org.fxmisc.richtext.util.UndoUtils;
 import org.fxmisc.wellbehaved.event.EventPattern;
 import org.fxmisc.wellbehaved.event.InputMap;
 import org.fxmisc.wellbehaved.event.Nodes;
+import org.pidnslab.app.model.Beat;
 import org.pidnslab.app.model.Experiment;
 import org.pidnslab.script.ScriptError;
 import org.pidnslab.script.ScriptTrace;
@@ -122,6 +123,7 @@ public final class ScriptEditor extends BorderPane {
     experiment.textProperty().addListener((o, a, b) -> later());
     experiment.traceProperty().addListener((o, a, b) -> later());
     experiment.currentLineProperty().addListener((o, a, b) -> later());
+    experiment.beatProperty().addListener((o, a, b) -> later());
     syncText(experiment.textProperty().get());
     restyle();
   }
@@ -227,7 +229,7 @@ public final class ScriptEditor extends BorderPane {
     }
     problems.setVisible(!problems.getText().isEmpty());
     problems.setManaged(problems.isVisible());
-    markCurrent(experiment.currentLineProperty().get());
+    markCurrent(experiment.markedLine());
   }
 
   /**
@@ -308,10 +310,12 @@ public final class ScriptEditor extends BorderPane {
         .bind(
             Bindings.createStringBinding(
                 () ->
-                    experiment.currentLineProperty().get() == line
-                        ? "▶"
+                    experiment.markedLine() == line
+                        // a hollow marker: the line is asked about, not yet run
+                        ? experiment.beatProperty().get() == Beat.QUESTION ? "▷" : "▶"
                         : errors.containsKey(line) ? "✗" : " ",
                 experiment.currentLineProperty(),
+                experiment.beatProperty(),
                 experiment.traceProperty()));
     javafx.scene.text.Text number = new javafx.scene.text.Text(Integer.toString(line));
     number.getStyleClass().add("gutter-number");

@@ -83,7 +83,7 @@ public final class Workbench {
     // lose them
     experiment.setBeforeMove(editor::flush);
     files.setBeforeSave(editor::flush);
-    player.setStepper(this::stepForward);
+    player.setSteppers(this::stepForward, this::stepBack);
     player.disablePlayWhen(quiz.visibleProperty());
     recent.setId("recentMenu");
     fillRecent();
@@ -191,9 +191,9 @@ public final class Workbench {
   /** The Play menu: the player's commands and quiz mode. */
   public Menu playMenu() {
     // no accelerators: Page Down, Home... must keep working inside the editor; onKey handles them
-    MenuItem forward = item("Step _forward   [Page Down]", "stepForwardItem", null);
+    MenuItem forward = item("_Next beat   [Page Down]", "stepForwardItem", null);
     forward.setOnAction(e -> stepForward());
-    MenuItem back = item("Step _back   [Page Up]", "stepBackItem", null);
+    MenuItem back = item("_Back a beat   [Page Up]", "stepBackItem", null);
     back.setOnAction(e -> stepBack());
     MenuItem start = item("To the _start   [Home]", "toStartItem", null);
     start.setOnAction(e -> experiment.jumpTo(0));
@@ -257,19 +257,27 @@ public final class Workbench {
     }
   }
 
-  /** A step forward: in quiz mode, the question comes first. */
+  /**
+   * The player's "next": in quiz mode the quiz panel asks and reveals; otherwise the next beat (a
+   * narrated step's question, then its run and answer).
+   */
   void stepForward() {
     editor.flush();
     if (quiz.active()) {
       quiz.step();
     } else {
-      experiment.stepForward();
+      experiment.nextBeat();
     }
   }
 
+  /** The player's "back": a whole step in quiz mode (its panel asks again), else a beat. */
   void stepBack() {
     editor.flush();
-    experiment.stepBack();
+    if (quiz.active()) {
+      experiment.stepBack();
+    } else {
+      experiment.previousBeat();
+    }
   }
 
   /** Dropping a {@code .pidns} file on the window opens it. */

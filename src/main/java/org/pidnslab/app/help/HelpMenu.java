@@ -247,8 +247,12 @@ public final class HelpMenu {
     rows.add(new String[] {"Esc", "cancel picking a target (Setns…, Kill…); stop a long replay"});
     rows.add(new String[] {"Enter", "in the statement field: run it; in find: select the task"});
     rows.add(new String[] {"Player (keyboard not in a text field or the script)"});
-    rows.add(new String[] {"Page Down", "step forward (in quiz mode: ask, then reveal)"});
-    rows.add(new String[] {"Page Up", "step back"});
+    rows.add(
+        new String[] {
+          "Page Down",
+          "next beat: a narrated step's question, then its run and answer (in quiz mode: ask, then reveal)"
+        });
+    rows.add(new String[] {"Page Up", "back a beat"});
     rows.add(new String[] {"Home", "to the start: init alone"});
     rows.add(new String[] {"End", "to the end of the script"});
     rows.add(new String[] {"Edit and files"});

@@ -47,7 +47,9 @@ public final class LessonsPane extends VBox {
     VBox.setVgrow(list, Priority.ALWAYS);
     Button open = new Button("Step through");
     open.setId("startLesson");
-    open.setTooltip(new Tooltip("Open the lesson at its first step; Page Down runs the next one"));
+    open.setTooltip(
+        new Tooltip(
+            "Open the lesson at its title card; Page Down asks each step's question, then runs it"));
     open.setOnAction(e -> selected(start, false));
     Button quiz = new Button("Take as a quiz");
     quiz.setId("quizLesson");

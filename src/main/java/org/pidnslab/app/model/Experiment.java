@@ -50,6 +50,9 @@ public final class Experiment {
   private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper();
   private final ReadOnlyIntegerWrapper currentLine = new ReadOnlyIntegerWrapper();
+  private final ReadOnlyObjectWrapper<Beat> beat = new ReadOnlyObjectWrapper<>(Beat.ANSWER);
+  private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper();
+  private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper();
   private final Deque<Snapshot> undo = new ArrayDeque<>();
   private final Deque<Snapshot> redo = new ArrayDeque<>();
   private String[] lines = {""}; // the text split into lines, for captions
@@ -180,6 +183,83 @@ public final class Experiment {
     return currentLine.getReadOnlyProperty();
   }
 
+  /**
+   * Which beat of a narrated step is on show: {@link Beat#QUESTION} while the next step's caption
+   * asks and the picture is still the one before it; {@link Beat#ANSWER} otherwise.
+   */
+  public ReadOnlyObjectProperty<Beat> beatProperty() {
+    return beat.getReadOnlyProperty();
+  }
+
+  /**
+   * The narration the caption shows: the next step's in the question beat, the last step's in the
+   * answer beat; null when that step has none.
+   */
+  public ReadOnlyStringProperty questionProperty() {
+    return question.getReadOnlyProperty();
+  }
+
+  /**
+   * The answer beat's text: the last call's result line and every line of the kernel's explanation,
+   * as {@code pidns-lab run --explain} gives them; null in the question beat, at the start and
+   * after an expect.
+   */
+  public ReadOnlyStringProperty answerProperty() {
+    return answer.getReadOnlyProperty();
+  }
+
+  /**
+   * The line the player marks: the next statement's in the question beat, else the last step's (0
+   * before the first step).
+   */
+  public int markedLine() {
+    ScriptTrace.Step next = nextStep();
+    return beat.get() == Beat.QUESTION && next != null ? next.line() : currentLine.get();
+  }
+
+  /**
+   * The player's "next": asks the next step's question first when its caption has one (the picture
+   * stays), else runs the step (the second beat, or the only one).
+   */
+  public void nextBeat() {
+    ScriptTrace.Step next = nextStep();
+    if (beat.get() == Beat.ANSWER && !busy.get() && Beat.asks(next, captionOf(next))) {
+      ask(next);
+    } else {
+      stepForward();
+    }
+  }
+
+  /**
+   * The player's "back": from a question to the answer before it (nothing runs); from the answer of
+   * a two-beat step to its question, the picture before the step rebuilt exactly; otherwise one
+   * step back.
+   */
+  public void previousBeat() {
+    if (beat.get() == Beat.QUESTION) {
+      setPosition(position.get());
+      return;
+    }
+    int p = effectivePosition();
+    ScriptTrace.Step last = p == 0 || busy.get() ? null : trace.get().steps().get(p - 1);
+    jumpTo(p - 1);
+    // a long replay lands later, on the answer beat of the step before: a question cannot wait
+    if (last != null && !busy.get() && Beat.asks(last, captionOf(last))) {
+      ask(last);
+    }
+  }
+
+  private String captionOf(ScriptTrace.Step s) {
+    return s == null ? null : captionOf(s.line());
+  }
+
+  /** The question beat of {@code next}, the next step: its caption, no answer, nothing run. */
+  private void ask(ScriptTrace.Step next) {
+    question.set(captionOf(next));
+    answer.set(null);
+    beat.set(Beat.QUESTION);
+  }
+
   /** The step the next {@link #stepForward()} runs, or null at the end. */
   public ScriptTrace.Step nextStep() {
     int p = position.get();
@@ -288,6 +368,9 @@ public final class Experiment {
     }
     int p = position.get();
     if (k == p) {
+      if (beat.get() == Beat.QUESTION) {
+        setPosition(p); // Home, End or a line click leave the question for this step's answer
+      }
       return;
     }
     if (k == p + 1) {
@@ -477,7 +560,22 @@ public final class Experiment {
     ScriptTrace.Step last = p == 0 ? null : trace.get().steps().get(p - 1);
     currentLine.set(last == null ? 0 : last.line());
     caption.set(last == null ? null : Narration.captionAt(lines, last.line()));
-    position.set(p); // last: its listeners read the line and the caption
+    question.set(caption.get());
+    answer.set(last == null ? null : answerOf(last));
+    beat.set(Beat.ANSWER);
+    position.set(p); // last: its listeners read the line, the caption and the beat
+  }
+
+  /**
+   * The answer of {@code last}, the step just run: its log entry (the model logs every call as it
+   * runs, so the newest entry is this step's when it is a call).
+   */
+  private String answerOf(ScriptTrace.Step last) {
+    List<LabModel.LogEntry> log = model.log();
+    if (!last.isCall() || log.isEmpty()) {
+      return null;
+    }
+    return log.get(log.size() - 1).text(LabModel.LogEntry.STEPS_SHOWN);
   }
 
   private Snapshot snapshot() {

@@ -49,7 +49,26 @@ public final class LabModel {
    *
    * @param failed whether the call returned an errno
    */
-  public record LogEntry(String resultLine, List<String> steps, boolean failed) {}
+  public record LogEntry(String resultLine, List<String> steps, boolean failed) {
+    /** How many kernel steps the log and the caption show before they summarise the rest. */
+    public static final int STEPS_SHOWN = 24;
+
+    /**
+     * The result line, then the kernel's steps indented below it, at most {@code shown} of them and
+     * a count of the rest (kill -1 over thousands of tasks has thousands of steps).
+     */
+    public String text(int shown) {
+      StringBuilder text = new StringBuilder(resultLine);
+      int n = Math.min(steps.size(), shown);
+      for (int i = 0; i < n; i++) {
+        text.append("\n    ").append(steps.get(i));
+      }
+      if (steps.size() > n) {
+        text.append("\n    … and ").append(steps.size() - n).append(" more steps");
+      }
+      return text.toString();
+    }
+  }
 
   /**
    * What a call from the window did.

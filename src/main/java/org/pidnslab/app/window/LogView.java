@@ -1,6 +1,5 @@
 package org.pidnslab.app.window;
 
-import java.util.List;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -19,7 +18,7 @@ import org.pidnslab.app.model.LabModel;
  */
 final class LogView extends ListView<LabModel.LogEntry> {
   /** How many kernel steps a log entry shows before it summarises the rest. */
-  static final int STEPS_SHOWN = 24;
+  static final int STEPS_SHOWN = LabModel.LogEntry.STEPS_SHOWN;
 
   /** Set by a change to the log while the newest entry was in view: scroll after the layout. */
   private boolean followPending = true;
@@ -82,17 +81,7 @@ final class LogView extends ListView<LabModel.LogEntry> {
 
   /** The text of one entry: the result line, then its kernel steps indented below it. */
   static String text(LabModel.LogEntry item) {
-    List<String> steps = item.steps();
-    StringBuilder text = new StringBuilder(item.resultLine());
-    int shown = Math.min(steps.size(), STEPS_SHOWN);
-    for (int i = 0; i < shown; i++) {
-      text.append("\n    ").append(steps.get(i));
-    }
-    if (steps.size() > shown) {
-      // kill -1 over thousands of tasks has thousands of steps: a log entry must stay readable
-      text.append("\n    … and ").append(steps.size() - shown).append(" more steps");
-    }
-    return text.toString();
+    return item.text(STEPS_SHOWN);
   }
 
   /** A log entry, as tall as its wrapped lines (lab.css lifts the theme's fixed cell height). */

@@ -106,6 +106,36 @@ public final class ScreenshotTour {
             }));
     out.add(
         scripted(
+            "lesson-title-card",
+            "Lessons",
+            w -> {
+              // lesson 5 at step 0: its title card
+              atLessonStep(w, 5, 0);
+              return null;
+            }));
+    out.add(
+        scripted(
+            "lesson-question",
+            "Lessons",
+            w -> {
+              // lesson 5, the question of "exit a": the picture before it, the line marked next
+              atLessonStep(w, 5, 4);
+              w.experiment().nextBeat();
+              return null;
+            }));
+    out.add(
+        scripted(
+            "lesson-answer",
+            "Lessons",
+            w -> {
+              // the same step's answer: a has exited, the caption adds what the kernel did
+              atLessonStep(w, 5, 4);
+              w.experiment().nextBeat();
+              w.experiment().nextBeat();
+              return null;
+            }));
+    out.add(
+        scripted(
             "quiz",
             "Namespaces",
             w -> {

@@ -148,7 +148,12 @@ class HelpAndWelcomeTest {
     TabPane side = robot.lookup("#sideTabs").queryAs(TabPane.class);
     assertEquals("Lessons", side.getSelectionModel().getSelectedItem().getText());
     robot.type(javafx.scene.input.KeyCode.PAGE_DOWN);
-    assertEquals(1, ex.positionProperty().get(), "Page Down steps on at once");
+    assertEquals(
+        org.pidnslab.app.model.Beat.QUESTION,
+        ex.beatProperty().get(),
+        "Page Down reaches the player at once: lesson 1's first step asks first");
+    robot.type(javafx.scene.input.KeyCode.PAGE_DOWN);
+    assertEquals(1, ex.positionProperty().get(), "and the next Page Down runs it");
   }
 
   @Test
