@@ -115,6 +115,12 @@ public final class GraphCamera {
     glide(target / 1.25, centerX(), centerY());
   }
 
+  /** Shows the picture at its own size (100 %, as the exports draw it), as a user zoom does. */
+  public void actualSize() {
+    userZoomed = true;
+    jump(1, centerX(), centerY());
+  }
+
   /** Frames the whole picture, however small that makes it, and keeps fitting it as it changes. */
   public void fit() {
     userZoomed = false;

@@ -70,6 +70,8 @@ class ExportMatchesWindowTest {
                 .set(perspectiveOf == null ? null : model.task(perspectiveOf).activeNs());
             view.redraw();
             view.finishAnimations();
+            // a new picture comes up framed whole (issue 14): compare pixels at 100 %
+            view.camera().actualSize();
           } catch (Exception e) {
             failure.set(e);
           }
