@@ -42,6 +42,12 @@ public final class GraphCamera {
   /** To keep changed tasks in view the camera may zoom out further, down to this. */
   static final double FLOOR_CHIP_PX = 4;
 
+  /**
+   * The furthest the camera zooms out: a force-directed picture of 200 tasks is about 30,000 px
+   * wide, and fitting it takes 2 %; zoomed that far out the graph shows namespace cards.
+   */
+  static final double MIN_ZOOM = 0.01;
+
   /** The picture leaves this fraction of the view free on each side. */
   static final double MARGIN_FRACTION = 0.05;
 
@@ -118,6 +124,11 @@ public final class GraphCamera {
   public void zoomTo(double z) {
     userZoomed = true;
     jump(z, centerX(), centerY());
+  }
+
+  /** Shows the picture at its own size (100 %, as the exports draw it), as a user zoom does. */
+  public void actualSize() {
+    zoomTo(1);
   }
 
   /** Frames the whole picture, however small that makes it, and keeps fitting it as it changes. */
@@ -335,7 +346,7 @@ public final class GraphCamera {
 
   /** Moves the camera; glides at the speed chosen for animations (Instant: jumps). */
   private void move(double z, double cx, double cy, boolean animate) {
-    z = Math.max(0.05, Math.min(8, z));
+    z = Math.max(MIN_ZOOM, Math.min(8, z));
     double fromX = centerX();
     double fromY = centerY();
     if (move != null) {

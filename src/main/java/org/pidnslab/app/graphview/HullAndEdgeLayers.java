@@ -24,10 +24,16 @@ final class HullAndEdgeLayers {
   final Group edgeLayer = new Group();
   private final Map<Long, Polyline> edgeLines = new HashMap<>();
   private final double margin;
+  private java.util.function.IntConsumer onNameClicked = serial -> {};
 
   /** Layers drawing the picture moved by {@code margin} right and down, as the figures are. */
   HullAndEdgeLayers(double margin) {
     this.margin = margin;
+  }
+
+  /** A click on a namespace's name gives its serial to {@code handler} (it collapses it). */
+  void setOnNameClicked(java.util.function.IntConsumer handler) {
+    onNameClicked = handler;
   }
 
   /** The line of the edge from task {@code fromSerial} to {@code toSerial}, or null. */
@@ -60,9 +66,16 @@ final class HullAndEdgeLayers {
       p.setMouseTransparent(true);
       hullLayer.getChildren().add(p);
       if (h.part() == 0 && !h.outline().isEmpty()) {
-        hullLayer
-            .getChildren()
-            .add(hullName(h, Color.web(theme.hullName(h.colorIndex()), fade), theme));
+        javafx.scene.text.Text name =
+            hullName(h, Color.web(theme.hullName(h.colorIndex()), fade), theme);
+        name.setOnMouseClicked(
+            e -> {
+              if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                onNameClicked.accept(h.namespaceSerial());
+                e.consume();
+              }
+            });
+        hullLayer.getChildren().add(name);
       }
     }
   }
@@ -80,7 +93,10 @@ final class HullAndEdgeLayers {
     t.setX(corner.x() + margin + 2);
     t.setY(corner.y() + margin - 3);
     t.getStyleClass().add("hull-name");
-    t.setMouseTransparent(true);
+    t.setId("hull-name-" + h.namespace());
+    t.setCursor(javafx.scene.Cursor.HAND);
+    javafx.scene.control.Tooltip.install(
+        t, new javafx.scene.control.Tooltip("Click to collapse " + h.namespace() + " into a card"));
     return t;
   }
 

@@ -184,7 +184,7 @@ public final class TaskFigure extends Group {
     }
   }
 
-  private static Text text(TextItem item, Typography ty, Color fill, String styleClass) {
+  static Text text(TextItem item, Typography ty, Color fill, String styleClass) {
     Text t = new Text(item.text());
     FontSpec f = ty.font(item.role());
     t.setFont(Font.font(f.family(), f.bold() ? FontWeight.BOLD : FontWeight.NORMAL, f.size()));

@@ -20,8 +20,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
-import org.pidnslab.app.common.BackgroundThreads;
 import org.pidnslab.app.common.Theme;
+import org.pidnslab.app.graphview.SpreadUpdates.Pending;
 import org.pidnslab.app.model.LabModel;
 import org.pidnslab.graph.Drawing;
 import org.pidnslab.graph.DrawingBuilder;
@@ -29,7 +29,6 @@ import org.pidnslab.graph.DrawingOptions;
 import org.pidnslab.graph.LayoutChoice;
 import org.pidnslab.graph.TaskNode;
 import org.pidnslab.kernel.KernelEvent;
-import org.pidnslab.kernel.PidNamespace;
 import org.pidnslab.kernel.Task;
 
 /**
@@ -38,22 +37,18 @@ import org.pidnslab.kernel.Task;
  * events of each call to the {@link StoryAnimator}. Zoom and fitting are the {@link GraphCamera}'s;
  * pan by dragging.
  *
- * <p>The figure bookkeeping, the background layout, the virtualisation of large pictures, selection
- * and keyboard navigation work on the same state (figures by serial, the drawing on show); the hull
- * and edge layers are in {@link HullAndEdgeLayers}.
+ * <p>The figure bookkeeping and the virtualisation of large pictures work on the same state
+ * (figures by serial, the drawing on show); the layers, the background layout, collapsing, the
+ * overview map and semantic zoom are classes of their own.
  */
 public final class TaskGraphView extends StackPane {
   private static final double MARGIN = 24;
 
-  /** At most this many figures are rebuilt in one frame. */
-  static final int REBUILDS_PER_FRAME = 250;
+  /** Above this many tasks the tidy tree is laid out on a background thread. */
+  public static final int ASYNC_ABOVE = LayoutWorker.ASYNC_ABOVE;
 
-  /** Above this many tasks the layout runs on a background thread. */
-  public static final int ASYNC_ABOVE = 1500;
-
-  private final java.util.concurrent.Executor layoutThread = BackgroundThreads.oneAtATime("layout");
-  private boolean building;
-  private int requested;
+  private final LayoutWorker worker = new LayoutWorker();
+  private final LayoutProgress progress = new LayoutProgress();
   private boolean rematerializing;
 
   /** Above this many tasks only the figures in view (and a margin) are in the scene graph. */
@@ -63,23 +58,30 @@ public final class TaskGraphView extends StackPane {
   private final HullAndEdgeLayers lines = new HullAndEdgeLayers(MARGIN);
   private final Group nodeLayer = new Group();
   private final Group overlayLayer = new Group();
+  private final NamespaceCards cards = new NamespaceCards(MARGIN);
+  private final SummaryCardLayer summaries = new SummaryCardLayer(MARGIN);
+  private final Collapsing collapsing = new Collapsing();
   private final Group content =
-      new Group(lines.hullLayer, lines.edgeLayer, nodeLayer, overlayLayer);
+      new Group(
+          lines.hullLayer, lines.edgeLayer, nodeLayer, summaries.layer, cards.layer, overlayLayer);
   private final Rectangle backdrop = new Rectangle();
   private final ScrollPane scroller;
   private final Map<Integer, TaskFigure> figures = new HashMap<>();
   private final Map<Integer, Task> tasksBySerial = new HashMap<>();
   private final StoryAnimator animator;
   private final GraphCamera camera;
+  private final FirstView firstView;
+  private final OverviewMap map;
   private final ComboBox<Motion> speed = Motion.chooser();
   private final List<KernelEvent> pending = new ArrayList<>();
   private DrawingBuilder builder = new DrawingBuilder();
   private org.pidnslab.graph.Theme theme = org.pidnslab.graph.Theme.LIGHT;
   private LayoutChoice layout = LayoutChoice.TREE;
   private Drawing drawing;
-  private Consumer<Task> onClick = t -> {};
-  private Function<Task, ContextMenu> contextMenus = t -> null;
-  private ContextMenu showing;
+  private int sceneTasks; // how many tasks the picture on show stands for, collapsed ones too
+  private boolean toggled; // the picture comes from a collapse or expand click: it fades in
+  private final SpreadUpdates spread = new SpreadUpdates(() -> theme);
+  private final FigureInput input = new FigureInput(this, tasksBySerial::get);
   private final List<Integer> subject = new ArrayList<>();
   private final List<org.pidnslab.graph.Box> lastChanged = new ArrayList<>();
   private final org.pidnslab.app.common.Toast summaryNote = new org.pidnslab.app.common.Toast();
@@ -119,7 +121,21 @@ public final class TaskGraphView extends StackPane {
             model.selectedProperty().set(null);
           }
         });
-    scroller.viewportBoundsProperty().addListener((o, a, b) -> camera.viewResized());
+    firstView = new FirstView(camera, scroller);
+    map = new OverviewMap(() -> drawing, camera);
+    lines.setOnNameClicked(
+        serial -> {
+          collapsing.collapseNamespace(serial);
+          toggled = true;
+          redraw();
+        });
+    summaries.setOnExpand(
+        c -> {
+          collapsing.expand(c);
+          toggled = true;
+          redraw();
+        });
+    camera.zoomProperty().addListener((o, a, b) -> semanticZoom());
     scroller.hvalueProperty().addListener((o, a, b) -> scrolled());
     scroller.vvalueProperty().addListener((o, a, b) -> scrolled());
     content.scaleXProperty().addListener((o, a, b) -> scrolled());
@@ -130,7 +146,7 @@ public final class TaskGraphView extends StackPane {
     summaryNote.setId("actionSummary");
     StackPane.setAlignment(summaryNote, javafx.geometry.Pos.TOP_CENTER);
     StackPane.setMargin(summaryNote, new javafx.geometry.Insets(16, 0, 0, 0));
-    getChildren().addAll(scroller, summaryNote);
+    getChildren().addAll(scroller, map, progress, summaryNote);
     animator = new StoryAnimator(this);
     model.addOutcomeListener(o -> pending.addAll(o.events()));
     backdrop.setOnMouseClicked(
@@ -152,11 +168,11 @@ public final class TaskGraphView extends StackPane {
   }
 
   public void setOnTaskClicked(Consumer<Task> handler) {
-    onClick = handler;
+    input.setOnClick(handler);
   }
 
   public void setContextMenuFactory(Function<Task, ContextMenu> factory) {
-    contextMenus = factory;
+    input.setContextMenus(factory);
   }
 
   public void setTheme(Theme t) {
@@ -174,8 +190,21 @@ public final class TaskGraphView extends StackPane {
   public void setLayoutChoice(LayoutChoice choice) {
     if (choice != layout) {
       layout = choice;
+      firstView.expect();
       redraw();
     }
+  }
+
+  /** The next picture is a new scene (a script was opened): it is framed whole. */
+  public void frameNextPicture() {
+    collapsing.clear();
+    firstView.expect();
+  }
+
+  /** Draws every collapsed namespace and subtree expanded again. */
+  public void expandAll() {
+    collapsing.clear();
+    redraw();
   }
 
   public LayoutChoice layoutChoice() {
@@ -218,98 +247,59 @@ public final class TaskGraphView extends StackPane {
 
   /** Rebuilds the picture from the kernel and animates what the pending events say happened. */
   public void redraw() {
-    if (model.kernel().taskCount() <= ASYNC_ABOVE) {
-      requested++;
-      apply(
-          builder.build(
-              model.kernel(), new DrawingOptions(model.perspectiveProperty().get(), layout)));
+    java.util.Set<Task> changed = ActionFocus.changed(pending);
+    if (changed.size() <= ActionFocus.ONE_BY_ONE) {
+      collapsing.expandFor(changed); // more are summarised over the graph instead
+    }
+    int tasks = model.kernel().taskCount();
+    // the first view of a big scene: a new script or layout, or a jump from a small picture
+    boolean first =
+        firstView.newScene(drawing) || pending.isEmpty() && sceneTasks <= Collapsing.AUTO_ABOVE;
+    LayoutWorker.Planner planner =
+        first ? Collapsing.planFirstView(model, changed, scroller.getViewportBounds()) : null;
+    if (!LayoutWorker.inBackground(tasks, layout)) {
+      worker.invalidate(); // a background build still running is stale now
+      progress.hide();
+      DrawingOptions o = options();
+      o = planner == null ? o : planner.plan(model.kernel(), o, builder);
+      show(new LayoutWorker.Built(builder.build(model.kernel(), o), o), planner != null);
       return;
     }
-    requested++;
-    if (!building) {
-      buildInBackground();
-    }
+    progress.show(tasks, layout);
+    worker.request(
+        () -> new LayoutWorker.Job(model.history(), options(), theme.typography(), planner),
+        built -> {
+          progress.hide();
+          DrawingOptions o = options();
+          show(
+              built != null ? built : new LayoutWorker.Built(builder.build(model.kernel(), o), o),
+              planner != null);
+        });
   }
 
-  /**
-   * Large graphs are laid out off the FX thread. The kernel is not thread-safe and the FX thread
-   * keeps changing it, so the layout thread replays the experiment's statements into a private copy
-   * (a few milliseconds for thousands of statements: the history is the state) and draws that. Task
-   * and namespace serials are the same in the copy, so the picture maps back. Clicks made meanwhile
-   * coalesce into one more build.
-   */
-  private void buildInBackground() {
-    building = true;
-    int generation = requested;
-    List<org.pidnslab.script.Statement> history = model.history();
-    PidNamespace view = model.perspectiveProperty().get();
-    int viewSerial = view == null ? -1 : view.serial();
-    LayoutChoice choice = layout;
-    DrawingBuilder background =
-        new DrawingBuilder(new org.pidnslab.graph.AwtTextMetrics(theme.typography()));
-    layoutThread.execute(
-        () -> {
-          Drawing d;
-          try {
-            org.pidnslab.script.ScriptRunner copy = new org.pidnslab.script.ScriptRunner();
-            for (org.pidnslab.script.Statement st : history) {
-              copy.execute(st);
-            }
-            PidNamespace copyView = null;
-            for (PidNamespace ns : copy.kernel().namespaces()) {
-              if (ns.serial() == viewSerial) {
-                copyView = ns;
-              }
-            }
-            d = background.build(copy.kernel(), new DrawingOptions(copyView, choice));
-          } catch (org.pidnslab.script.ScriptError | RuntimeException e) {
-            d = null; // cannot happen for a history that ran once; fall back to the FX thread
-          }
-          Drawing built = d;
-          Platform.runLater(
-              () -> {
-                building = false;
-                if (generation != requested) {
-                  buildInBackground(); // newer clicks: draw their state instead
-                } else if (built != null) {
-                  apply(built);
-                } else {
-                  apply(
-                      builder.build(
-                          model.kernel(),
-                          new DrawingOptions(model.perspectiveProperty().get(), layout)));
-                }
-              });
-        });
+  private void show(LayoutWorker.Built built, boolean planned) {
+    if (planned) {
+      collapsing.adopt(built.options());
+    }
+    apply(built.drawing());
+  }
+
+  /** What to draw now: the perspective, the layout, its aspect and what is collapsed. */
+  private DrawingOptions options() {
+    DrawingOptions o = new DrawingOptions(model.perspectiveProperty().get(), layout);
+    Bounds view = scroller.getViewportBounds();
+    return collapsing.applyTo(
+        view.getHeight() > 0 ? o.withAspect(view.getWidth() / view.getHeight()) : o);
   }
 
   /** Whether a background layout or a spread-out redraw is still running (tests wait for it). */
   public boolean layingOut() {
-    return building || !deferred.isEmpty();
+    return worker.building() || spread.busy();
   }
-
-  /** A figure whose content must be redrawn. */
-  private record Pending(TaskFigure figure, TaskNode node, String waiting) {}
-
-  private final java.util.ArrayDeque<Pending> deferred = new java.util.ArrayDeque<>();
-
-  /** Redraws the deferred figures a frame's worth at a time. */
-  private final javafx.animation.AnimationTimer settler =
-      new javafx.animation.AnimationTimer() {
-        @Override
-        public void handle(long now) {
-          for (int i = 0; i < REBUILDS_PER_FRAME && !deferred.isEmpty(); i++) {
-            Pending p = deferred.poll();
-            p.figure().update(p.node(), theme, p.waiting());
-          }
-          if (deferred.isEmpty()) {
-            stop();
-          }
-        }
-      };
 
   private void apply(Drawing next) {
     animator.finish();
+    sceneTasks = model.kernel().taskCount();
     Drawing old = drawing;
     drawing = next;
     tasksBySerial.clear();
@@ -328,13 +318,15 @@ public final class TaskGraphView extends StackPane {
             + ";");
     content.setTranslateX(0);
     lines.drawHulls(drawing, theme);
+    double fade = toggled && !motion().instant() ? motion().steps(1).toMillis() : 0;
+    summaries.draw(drawing, theme, fade);
     Map<Integer, double[]> before = new HashMap<>();
     List<TaskFigure> gone = new ArrayList<>();
     for (TaskFigure f : figures.values()) {
       before.put(f.serial(), new double[] {f.getTranslateX(), f.getTranslateY()});
     }
     List<Pending> changed = new ArrayList<>();
-    deferred.clear();
+    spread.clear();
     Map<Integer, TaskNode> nodes = drawing.tasksBySerial();
     for (var it = figures.entrySet().iterator(); it.hasNext(); ) {
       var e = it.next();
@@ -345,26 +337,20 @@ public final class TaskGraphView extends StackPane {
     }
     List<TaskFigure> born = materialize(changed);
     nodeLayer.getChildren().removeAll(gone);
-    // a call that restyles thousands of tasks (kill -1) is drawn over several frames, newest
-    // tasks first, so no frame blocks the window for long
-    for (int i = 0; i < changed.size(); i++) {
-      Pending p = changed.get(i);
-      if (i < REBUILDS_PER_FRAME) {
-        p.figure().update(p.node(), theme, p.waiting());
-      } else {
-        deferred.add(p);
-      }
-    }
-    if (!deferred.isEmpty()) {
-      settler.start();
-    }
+    spread.update(changed, SpreadUpdates.PER_FRAME);
     showSelection(model.selectedProperty().get());
     List<KernelEvent> events = List.copyOf(pending);
     pending.clear();
-    List<Integer> offView = followAction(events, old);
-    if (old != null && !motion().instant()) {
+    boolean framed = firstView.settle(old, events.isEmpty(), model.history().size());
+    map.update();
+    semanticZoom();
+    List<Integer> offView = framed ? List.of() : followAction(events, old);
+    if (toggled) {
+      SummaryCardLayer.fadeIn(born, fade); // the tasks out of an expanded card
+    } else if (old != null && !motion().instant()) {
       animator.play(events, before, born, gone, motion(), offView);
     }
+    toggled = false;
   }
 
   /**
@@ -480,10 +466,33 @@ public final class TaskGraphView extends StackPane {
     return born;
   }
 
+  /**
+   * Zoomed out past readable labels, namespace cards stand in for the tasks, edges and hulls; they
+   * come back when zoomed in.
+   */
+  private void semanticZoom() {
+    boolean small = NamespaceCards.tooSmall(drawing, camera.zoomProperty().get());
+    if (small || cards.showing()) {
+      cards.show(small, drawing, model.kernel(), camera.zoomProperty().get());
+    }
+    nodeLayer.setVisible(!small);
+    summaries.layer.setVisible(!small);
+    lines.edgeLayer.setVisible(!small);
+    lines.hullLayer.setVisible(!small);
+  }
+
+  /** Whether namespace cards stand in for the tasks (zoomed out too far to read them). */
+  public boolean showingNamespaceCards() {
+    return cards.showing();
+  }
+
   /** The part of the drawing in view, with a margin, or null when everything is drawn. */
   private org.pidnslab.graph.Box visibleWindow() {
     if (drawing == null || drawing.tasks().size() <= VIRTUAL_ABOVE) {
       return null;
+    }
+    if (cards.showing()) {
+      return new org.pidnslab.graph.Box(0, 0, 0, 0); // cards stand in: no figure is seen
     }
     javafx.scene.Node viewport = scroller.lookup(".viewport");
     double pad = 400;
@@ -509,58 +518,15 @@ public final class TaskGraphView extends StackPane {
           rematerializing = false;
           List<Pending> changed = new ArrayList<>();
           materialize(changed);
-          for (Pending p : changed) {
-            p.figure().update(p.node(), theme, p.waiting());
-          }
+          spread.update(changed, Integer.MAX_VALUE);
           showSelection(model.selectedProperty().get());
         });
   }
 
   private TaskFigure createFigure(int serial) {
     TaskFigure fig = new TaskFigure(serial);
-    fig.setOnMouseClicked(
-        e -> {
-          requestFocus(); // arrow keys and one-letter shortcuts now reach the graph
-          if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
-            Task t = tasksBySerial.get(fig.serial());
-            if (t != null) {
-              onClick.accept(t);
-            }
-            e.consume();
-          }
-        });
-    // the secondary press opens the menu (not every glass platform sends a menu event);
-    // the context-menu key does too
-    fig.setOnMousePressed(
-        e -> {
-          if (e.isSecondaryButtonDown()) {
-            showMenu(fig, e.getScreenX(), e.getScreenY());
-            e.consume();
-          }
-        });
-    fig.setOnContextMenuRequested(
-        e -> {
-          if (!e.isKeyboardTrigger()) {
-            return;
-          }
-          showMenu(fig, e.getScreenX(), e.getScreenY());
-          e.consume();
-        });
+    input.attach(fig);
     return fig;
-  }
-
-  private void showMenu(TaskFigure fig, double x, double y) {
-    Task t = tasksBySerial.get(fig.serial());
-    if (t == null) {
-      return;
-    }
-    if (showing != null) {
-      showing.hide();
-    }
-    showing = contextMenus.apply(t);
-    if (showing != null) {
-      showing.show(fig, x, y);
-    }
   }
 
   private String waitingFor(Task t) {
@@ -584,46 +550,8 @@ public final class TaskGraphView extends StackPane {
 
   /** Arrow keys move the selection: up to the parent, down to a child, sideways along the row. */
   public boolean navigate(KeyCode code) {
-    Task t = model.selectedProperty().get();
-    if (drawing == null) {
-      return false;
-    }
-    if (t == null) {
-      if (code.isArrowKey()) {
-        model.selectedProperty().set(model.kernel().init());
-        return true;
-      }
-      return false;
-    }
-    TaskNode me = drawing.tasksBySerial().get(t.serial());
-    Task next = null;
-    switch (code) {
-      case UP -> next = t.realParent();
-      case DOWN -> next = t.children().isEmpty() ? null : t.children().get(0);
-      case LEFT, RIGHT -> {
-        if (me == null) {
-          return false;
-        }
-        double best = Double.POSITIVE_INFINITY;
-        for (TaskNode n : drawing.tasks()) {
-          double dx = n.box().centerX() - me.box().centerX();
-          boolean sameRow = Math.abs(n.box().y() - me.box().y()) < 1;
-          boolean rightSide = code == KeyCode.RIGHT ? dx > 0 : dx < 0;
-          if (sameRow && rightSide && Math.abs(dx) < best) {
-            best = Math.abs(dx);
-            next = tasksBySerial.get(n.serial());
-          }
-        }
-      }
-      default -> {
-        return false;
-      }
-    }
-    if (next != null) {
-      model.selectedProperty().set(next);
-      reveal(next);
-    }
-    return true;
+    return drawing != null
+        && KeyNavigation.navigate(model, code, drawing, tasksBySerial, this::reveal);
   }
 
   public void zoomIn() {

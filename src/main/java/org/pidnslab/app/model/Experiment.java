@@ -43,12 +43,13 @@ public final class Experiment {
   private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper();
   private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("Untitled");
+  // counts loads, so views can tell a new script from a jump within one (a new one is framed whole)
+  private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper();
   private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper();
   private final ReadOnlyIntegerWrapper currentLine = new ReadOnlyIntegerWrapper();
-  private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper();
   private final ReadOnlyObjectWrapper<Beat> beat = new ReadOnlyObjectWrapper<>(Beat.ANSWER);
   private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper();
   private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper();
@@ -433,14 +434,15 @@ public final class Experiment {
     setText(script);
     file.set(from);
     name.set(title);
+    loads.set(loads.get() + 1);
     replayTo(Math.max(0, Math.min(at, stepCount())));
     dirty.set(false);
-    loads.set(loads.get() + 1);
   }
 
   /**
-   * How many scripts were loaded (a file, a lesson, a restore, a clear): the window moves the
-   * keyboard to the picture after each, so Page Down steps at once.
+   * How many scripts were loaded (a file, a lesson, a restore, a clear); changes just before a new
+   * script's machine is built. The picture frames a new script whole, and the window moves the
+   * keyboard to the picture, so Page Down steps at once.
    */
   public ReadOnlyIntegerProperty loadsProperty() {
     return loads.getReadOnlyProperty();

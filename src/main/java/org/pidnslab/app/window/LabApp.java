@@ -132,18 +132,21 @@ public final class LabApp extends Application {
             window.graph().finishAnimations();
             javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(settle);
             wait.setOnFinished(
-                done -> {
-                  window.graph().finishAnimations();
-                  try {
-                    Snapshots.save(scene, out);
-                  } catch (Exception ex) {
-                    System.err.println(
-                        "pidns-lab: cannot save snapshot " + out + ": " + ex.getMessage());
-                  }
-                  if (demo) {
-                    Platform.exit();
-                  }
-                });
+                done ->
+                    whenLaidOut(
+                        window,
+                        () -> {
+                          window.graph().finishAnimations();
+                          try {
+                            Snapshots.save(scene, out);
+                          } catch (Exception ex) {
+                            System.err.println(
+                                "pidns-lab: cannot save snapshot " + out + ": " + ex.getMessage());
+                          }
+                          if (demo) {
+                            Platform.exit();
+                          }
+                        }));
             wait.play();
           });
     }
@@ -155,6 +158,21 @@ public final class LabApp extends Application {
       window.experiment().jumpTo(Math.min(step, window.experiment().stepCount()));
     }
     return ok;
+  }
+
+  /**
+   * Runs {@code then} on the FX thread once the picture is final: a big one is laid out in the
+   * background, and a snapshot taken before would show the progress indicator.
+   */
+  private static void whenLaidOut(MainWindow window, Runnable then) {
+    if (!window.graph().layingOut()) {
+      then.run();
+      return;
+    }
+    javafx.animation.PauseTransition later =
+        new javafx.animation.PauseTransition(javafx.util.Duration.millis(50));
+    later.setOnFinished(e -> whenLaidOut(window, then));
+    later.play();
   }
 
   /**

@@ -100,6 +100,7 @@ public final class MainWindow {
     experiment.useThreads(REPLAYS, javafx.application.Platform::runLater);
     this.actions = new Actions(experiment, toast, childLabel);
     this.graph = new TaskGraphView(model);
+    experiment.loadsProperty().addListener((o, a, b) -> graph.frameNextPicture());
     this.log = new LogView(model.log());
     this.workbench = new Workbench(experiment, graph, settings, toast);
     this.exports =

@@ -98,6 +98,9 @@ final class WindowMenus {
     fit.setId("fitItem");
     fit.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
     fit.setOnAction(e -> w.graph().fit());
+    MenuItem expandAll = new MenuItem("Expand all collapsed");
+    expandAll.setId("expandAllItem");
+    expandAll.setOnAction(e -> w.graph().expandAll());
     MenuItem present = new MenuItem("_Present (full screen)");
     present.setId("presentItem");
     present.setAccelerator(KeyCombination.keyCombination("F5"));
@@ -110,6 +113,7 @@ final class WindowMenus {
             zoomIn,
             zoomOut,
             fit,
+            expandAll,
             new SeparatorMenuItem(),
             w.hostWindows.thisMachineItem(),
             present);

@@ -531,6 +531,9 @@ class LabWindowTest {
           }
         });
     WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !layingOut(robot));
+    // the first view of a big scene is collapsed (issue 14); every task, expanded
+    robot.interact(() -> window.graph().expandAll());
+    WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !layingOut(robot));
     assertEquals(n, window.graph().drawing().tasks().size());
     int inScene = robot.lookup(".task-figure").queryAll().size();
     assertTrue(inScene > 0 && inScene < n / 2, "virtualized: " + inScene + " figures of " + n);
