@@ -125,8 +125,9 @@ public final class LabApp extends Application {
     }
     if (named.containsKey("snapshot")) {
       Path out = Path.of(named.get("snapshot"));
-      // full screen takes the window system a moment; the picture must be the final one
-      javafx.util.Duration settle = javafx.util.Duration.millis(options.present() ? 800 : 0);
+      // full screen takes the window system a moment, the camera glides to a jump's picture and
+      // the script editor fills on a later pulse: the picture must be the final one in both modes
+      javafx.util.Duration settle = javafx.util.Duration.millis(800);
       opened.whenComplete(
           (ok, failure) -> {
             window.graph().finishAnimations();
