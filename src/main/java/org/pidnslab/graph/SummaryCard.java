@@ -139,4 +139,23 @@ public record SummaryCard(
         faded,
         tooltip);
   }
+
+  /**
+   * The text of a card's counts, "412 tasks: 410 R · 1 E · 1 Z", states no task is in left out; the
+   * exports' cards and the window's namespace cards both say it this way.
+   */
+  public static String countsText(int tasks, int running, int exiting, int zombies) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(tasks).append(tasks == 1 ? " task" : " tasks");
+    String sep = ": ";
+    int[] counts = {running, exiting, zombies};
+    String[] letters = {"R", "E", "Z"};
+    for (int i = 0; i < 3; i++) {
+      if (counts[i] > 0) {
+        sb.append(sep).append(counts[i]).append(' ').append(letters[i]);
+        sep = " \u00b7 ";
+      }
+    }
+    return sb.toString();
+  }
 }

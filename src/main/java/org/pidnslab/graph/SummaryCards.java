@@ -78,20 +78,8 @@ final class SummaryCards {
     return new Content(lines, List.copyOf(nested.keySet()), List.copyOf(nested.values()), s);
   }
 
-  /** "412 tasks: 410 R · 1 E · 1 Z", states that no task is in left out. */
   private static String counts(Stats s) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(s.tasks()).append(s.tasks() == 1 ? " task: " : " tasks: ");
-    String sep = "";
-    int[] counts = {s.running(), s.exiting(), s.zombies()};
-    String[] letters = {"R", "E", "Z"};
-    for (int i = 0; i < 3; i++) {
-      if (counts[i] > 0) {
-        sb.append(sep).append(counts[i]).append(' ').append(letters[i]);
-        sep = " \u00b7 ";
-      }
-    }
-    return sb.toString();
+    return SummaryCard.countsText(s.tasks(), s.running(), s.exiting(), s.zombies());
   }
 
   private static String nestedText(PidNamespace ns, int count) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.scene.Group;
 import javafx.scene.paint.Color;
@@ -16,6 +15,7 @@ import org.pidnslab.graph.Box;
 import org.pidnslab.graph.Drawing;
 import org.pidnslab.graph.NamespaceHull;
 import org.pidnslab.graph.Palette;
+import org.pidnslab.graph.SummaryCard;
 import org.pidnslab.kernel.Kernel;
 import org.pidnslab.kernel.Pid;
 import org.pidnslab.kernel.Task;
@@ -163,22 +163,9 @@ final class NamespaceCards {
     return t;
   }
 
-  /** "120 tasks: 118 R, 2 Z". */
+  /** "120 tasks: 118 R · 2 Z", as the exports' cards say it. */
   static String summary(int[] c) {
-    if (c == null) {
-      return "no tasks";
-    }
-    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%,d tasks", c[0]));
-    String[] letters = {"R", "E", "Z"};
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      if (c[i + 1] > 0) {
-        parts.add(String.format(Locale.ROOT, "%,d %s", c[i + 1], letters[i]));
-      }
-    }
-    return parts.isEmpty()
-        ? s.toString()
-        : s.append(": ").append(String.join(", ", parts)).toString();
+    return c == null ? "no tasks" : SummaryCard.countsText(c[0], c[1], c[2], c[3]);
   }
 
   /**
