@@ -67,6 +67,28 @@ public enum LayoutChoice {
     return taskCount > COMPACT_ABOVE_TASKS ? COMPACT : TREE;
   }
 
+  /**
+   * How far past {@link #COMPACT_ABOVE_TASKS} an interactive session must grow (or shrink below it)
+   * before {@link #automatic(int, LayoutChoice)} changes its mind: a picture that jumps from one
+   * layout to the other on every fork at 150 tasks could not be followed.
+   */
+  public static final int AUTOMATIC_HYSTERESIS = 30;
+
+  /**
+   * The automatic choice for a scene that grows or shrinks call by call: {@code current} while the
+   * count stays within {@link #AUTOMATIC_HYSTERESIS} of the threshold, else {@link
+   * #automatic(int)}.
+   */
+  public static LayoutChoice automatic(int taskCount, LayoutChoice current) {
+    if (current == COMPACT && taskCount > COMPACT_ABOVE_TASKS - AUTOMATIC_HYSTERESIS) {
+      return COMPACT;
+    }
+    if (current == TREE && taskCount <= COMPACT_ABOVE_TASKS + AUTOMATIC_HYSTERESIS) {
+      return TREE;
+    }
+    return automatic(taskCount);
+  }
+
   /** FR switches to the Barnes–Hut indexed variant above this many vertices. */
   public static final int FR_INDEXED_ABOVE = 150;
 

@@ -77,6 +77,9 @@ public final class TaskGraphView extends StackPane {
   private DrawingBuilder builder = new DrawingBuilder();
   private org.pidnslab.graph.Theme theme = org.pidnslab.graph.Theme.LIGHT;
   private LayoutChoice layout = LayoutChoice.TREE;
+  private final javafx.beans.property.ReadOnlyObjectWrapper<LayoutChoice> layoutShown =
+      new javafx.beans.property.ReadOnlyObjectWrapper<>(LayoutChoice.TREE);
+  private final AutomaticLayout automatic = new AutomaticLayout();
   private Drawing drawing;
   private int sceneTasks; // how many tasks the picture on show stands for, collapsed ones too
   private boolean toggled; // the picture comes from a collapse or expand click: it fades in
@@ -187,12 +190,41 @@ public final class TaskGraphView extends StackPane {
     }
   }
 
+  /** Draws with {@code choice} from now on, whatever the scene's size. */
   public void setLayoutChoice(LayoutChoice choice) {
+    automatic.on(false);
     if (choice != layout) {
-      layout = choice;
+      useLayout(choice);
+      redraw();
+    }
+  }
+
+  /**
+   * Chooses the layout by the scene's size from now on ({@link AutomaticLayout}): the tidy tree for
+   * a small scene, the compact layout for a big one.
+   */
+  public void setAutomaticLayout() {
+    if (!automatic.on()) {
+      automatic.on(true);
       firstView.expect();
       redraw();
     }
+  }
+
+  /** Whether the layout is chosen by the scene's size (View → Layout → Automatic). */
+  public boolean automaticLayout() {
+    return automatic.on();
+  }
+
+  /** The layout of the picture on show (what Automatic picked, when it is on). */
+  public javafx.beans.property.ReadOnlyObjectProperty<LayoutChoice> layoutProperty() {
+    return layoutShown.getReadOnlyProperty();
+  }
+
+  private void useLayout(LayoutChoice choice) {
+    layout = choice;
+    layoutShown.set(choice);
+    firstView.expect();
   }
 
   /** The next picture is a new scene (a script was opened): it is framed whole. */
@@ -207,6 +239,7 @@ public final class TaskGraphView extends StackPane {
     redraw();
   }
 
+  /** The layout of the picture on show; an export from the window draws with it. */
   public LayoutChoice layoutChoice() {
     return layout;
   }
@@ -252,6 +285,12 @@ public final class TaskGraphView extends StackPane {
       collapsing.expandFor(changed); // more are summarised over the graph instead
     }
     int tasks = model.kernel().taskCount();
+    LayoutChoice chosen =
+        automatic.choose(
+            layout, tasks, model.history().size(), firstView.newScene(drawing), pending.isEmpty());
+    if (chosen != layout) {
+      useLayout(chosen); // a new layout is a new scene: framed whole
+    }
     // the first view of a big scene: a new script or layout, or a jump from a small picture
     boolean first =
         firstView.newScene(drawing) || pending.isEmpty() && sceneTasks <= Collapsing.AUTO_ABOVE;
@@ -290,6 +329,14 @@ public final class TaskGraphView extends StackPane {
     Bounds view = scroller.getViewportBounds();
     return collapsing.applyTo(
         view.getHeight() > 0 ? o.withAspect(view.getWidth() / view.getHeight()) : o);
+  }
+
+  /**
+   * How the picture on show is drawn: its layout, the shape the compact layout aims at and what is
+   * collapsed (an export from the window draws the same).
+   */
+  public DrawingOptions shownOptions() {
+    return options();
   }
 
   /** Whether a background layout or a spread-out redraw is still running (tests wait for it). */
