@@ -23,6 +23,7 @@ import javafx.scene.shape.Rectangle;
 import org.pidnslab.app.common.Theme;
 import org.pidnslab.app.graphview.SpreadUpdates.Pending;
 import org.pidnslab.app.model.LabModel;
+import org.pidnslab.graph.Box;
 import org.pidnslab.graph.Drawing;
 import org.pidnslab.graph.DrawingBuilder;
 import org.pidnslab.graph.DrawingOptions;
@@ -82,7 +83,8 @@ public final class TaskGraphView extends StackPane {
   private final AutomaticLayout automatic = new AutomaticLayout();
   private Drawing drawing;
   private int sceneTasks; // how many tasks the picture on show stands for, collapsed ones too
-  private boolean toggled; // the picture comes from a collapse or expand click: it fades in
+  private Toggle toggled; // the picture comes from a collapse or expand click: it unfolds
+  private final Unfolding unfolding = new Unfolding(nodeLayer, MARGIN);
   private final SpreadUpdates spread = new SpreadUpdates(() -> theme);
   private final FigureInput input = new FigureInput(this, tasksBySerial::get);
   private final List<Integer> subject = new ArrayList<>();
@@ -129,13 +131,13 @@ public final class TaskGraphView extends StackPane {
     lines.setOnNameClicked(
         serial -> {
           collapsing.collapseNamespace(serial);
-          toggled = true;
+          toggled = new Toggle(org.pidnslab.graph.SummaryCard.Kind.NAMESPACE, serial, null);
           redraw();
         });
     summaries.setOnExpand(
         c -> {
           collapsing.expand(c);
-          toggled = true;
+          toggled = new Toggle(c.kind(), c.serial(), c.box());
           redraw();
         });
     camera.zoomProperty().addListener((o, a, b) -> semanticZoom());
@@ -271,11 +273,12 @@ public final class TaskGraphView extends StackPane {
   /** Jumps every running animation to its end: the final frame, now. */
   public void finishAnimations() {
     animator.finish();
+    unfolding.finish();
     camera.finishMove();
   }
 
   public boolean animating() {
-    return animator.running() || camera.moving();
+    return animator.running() || unfolding.running() || camera.moving();
   }
 
   /** Rebuilds the picture from the kernel and animates what the pending events say happened. */
@@ -346,6 +349,7 @@ public final class TaskGraphView extends StackPane {
 
   private void apply(Drawing next) {
     animator.finish();
+    unfolding.finish();
     sceneTasks = model.kernel().taskCount();
     Drawing old = drawing;
     drawing = next;
@@ -365,7 +369,7 @@ public final class TaskGraphView extends StackPane {
             + ";");
     content.setTranslateX(0);
     lines.drawHulls(drawing, theme);
-    double fade = toggled && !motion().instant() ? motion().steps(1).toMillis() : 0;
+    double fade = toggled != null && !motion().instant() ? motion().steps(1).toMillis() : 0;
     summaries.draw(drawing, theme, fade);
     Map<Integer, double[]> before = new HashMap<>();
     List<TaskFigure> gone = new ArrayList<>();
@@ -383,7 +387,10 @@ public final class TaskGraphView extends StackPane {
       }
     }
     List<TaskFigure> born = materialize(changed);
-    nodeLayer.getChildren().removeAll(gone);
+    Box card = toggled == null ? null : toggled.card(drawing);
+    if (card == null) {
+      nodeLayer.getChildren().removeAll(gone); // a fold leaves them until they are in the card
+    }
     spread.update(changed, SpreadUpdates.PER_FRAME);
     showSelection(model.selectedProperty().get());
     List<KernelEvent> events = List.copyOf(pending);
@@ -392,12 +399,38 @@ public final class TaskGraphView extends StackPane {
     map.update();
     semanticZoom();
     List<Integer> offView = framed ? List.of() : followAction(events, old);
-    if (toggled) {
-      SummaryCardLayer.fadeIn(born, fade); // the tasks out of an expanded card
+    if (card != null) {
+      unfolding.play(card, toggled.expand(), born, gone, before, nodes, motion());
+    } else if (toggled != null) {
+      SummaryCardLayer.fadeIn(born, fade);
     } else if (old != null && !motion().instant()) {
       animator.play(events, before, born, gone, motion(), offView);
     }
-    toggled = false;
+    toggled = null;
+  }
+
+  /**
+   * A click that collapsed or expanded a part of the picture.
+   *
+   * @param before the card clicked to expand, in the old drawing; null for a collapse
+   */
+  private record Toggle(org.pidnslab.graph.SummaryCard.Kind kind, int serial, Box before) {
+    boolean expand() {
+      return before != null;
+    }
+
+    /** The card the tasks come out of (expand) or go into (collapse, in {@code now}), or null. */
+    Box card(Drawing now) {
+      if (before != null) {
+        return before;
+      }
+      for (org.pidnslab.graph.SummaryCard c : now.cards()) {
+        if (c.kind() == kind && c.serial() == serial) {
+          return c.box();
+        }
+      }
+      return null;
+    }
   }
 
   /**
