@@ -56,39 +56,6 @@ public enum LayoutChoice {
   /** Vertices evenly on a circle in depth-first order ({@link CircularLayoutAlgorithm2D}). */
   CIRCULAR;
 
-  /**
-   * The size from which {@link #automatic} picks the compact layout: the tidy tree reads best for a
-   * lesson-sized scene, and past this it grows into a strip too wide to read when fitted.
-   */
-  public static final int COMPACT_ABOVE_TASKS = 150;
-
-  /** {@link #COMPACT} for more than {@link #COMPACT_ABOVE_TASKS} tasks, else {@link #TREE}. */
-  public static LayoutChoice automatic(int taskCount) {
-    return taskCount > COMPACT_ABOVE_TASKS ? COMPACT : TREE;
-  }
-
-  /**
-   * How far past {@link #COMPACT_ABOVE_TASKS} an interactive session must grow (or shrink below it)
-   * before {@link #automatic(int, LayoutChoice)} changes its mind: a picture that jumps from one
-   * layout to the other on every fork at 150 tasks could not be followed.
-   */
-  public static final int AUTOMATIC_HYSTERESIS = 30;
-
-  /**
-   * The automatic choice for a scene that grows or shrinks call by call: {@code current} while the
-   * count stays within {@link #AUTOMATIC_HYSTERESIS} of the threshold, else {@link
-   * #automatic(int)}.
-   */
-  public static LayoutChoice automatic(int taskCount, LayoutChoice current) {
-    if (current == COMPACT && taskCount > COMPACT_ABOVE_TASKS - AUTOMATIC_HYSTERESIS) {
-      return COMPACT;
-    }
-    if (current == TREE && taskCount <= COMPACT_ABOVE_TASKS + AUTOMATIC_HYSTERESIS) {
-      return TREE;
-    }
-    return automatic(taskCount);
-  }
-
   /** FR switches to the Barnes–Hut indexed variant above this many vertices. */
   public static final int FR_INDEXED_ABOVE = 150;
 

@@ -1,14 +1,15 @@
 package org.pidnslab.app.graphview;
 
 import org.pidnslab.graph.LayoutChoice;
+import org.pidnslab.graph.SceneSize;
 
 /**
  * View → Layout → Automatic: the tidy tree for a lesson-sized scene, the compact layout for a big
- * one ({@link LayoutChoice#automatic(int)}). The choice is made afresh for a new scene (a script
+ * or wide one ({@link SceneSize#automatic()}). The choice is made afresh for a new scene (a script
  * opened, Automatic chosen) and a jump along the timeline, which are framed whole anyway; a scene
  * that grows or shrinks call by call, or one step at a time, keeps its layout until it is well past
- * the threshold ({@link LayoutChoice#automatic(int, LayoutChoice)}), so forks around 150 tasks do
- * not flip the picture back and forth.
+ * the thresholds ({@link SceneSize#automatic(LayoutChoice)}), so forks around 150 tasks do not flip
+ * the picture back and forth.
  */
 final class AutomaticLayout {
   private boolean on;
@@ -26,20 +27,18 @@ final class AutomaticLayout {
    * The layout to draw the next picture with.
    *
    * @param current the layout on show
-   * @param tasks how many tasks the scene has
+   * @param size how big the scene is
    * @param history how many statements made the state
    * @param newScene whether the picture is a new scene (a script opened, a new layout)
    * @param noEvents whether no call's story comes with it (a replay or a jump)
    */
   LayoutChoice choose(
-      LayoutChoice current, int tasks, int history, boolean newScene, boolean noEvents) {
+      LayoutChoice current, SceneSize size, int history, boolean newScene, boolean noEvents) {
     boolean jumped = noEvents && lastHistory >= 0 && Math.abs(history - lastHistory) > 1;
     lastHistory = history;
-    if (!on) {
+    if (!on || size == null) {
       return current;
     }
-    return newScene || jumped
-        ? LayoutChoice.automatic(tasks)
-        : LayoutChoice.automatic(tasks, current);
+    return newScene || jumped ? size.automatic() : size.automatic(current);
   }
 }

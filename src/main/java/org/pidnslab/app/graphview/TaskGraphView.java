@@ -290,7 +290,11 @@ public final class TaskGraphView extends StackPane {
     int tasks = model.kernel().taskCount();
     LayoutChoice chosen =
         automatic.choose(
-            layout, tasks, model.history().size(), firstView.newScene(drawing), pending.isEmpty());
+            layout,
+            automatic.on() ? org.pidnslab.graph.SceneSize.of(model.kernel()) : null,
+            model.history().size(),
+            firstView.newScene(drawing),
+            pending.isEmpty());
     if (chosen != layout) {
       useLayout(chosen); // a new layout is a new scene: framed whole
     }

@@ -24,6 +24,7 @@ import org.pidnslab.export.ExportFormat;
 import org.pidnslab.export.Picture;
 import org.pidnslab.graph.DrawingOptions;
 import org.pidnslab.graph.LayoutChoice;
+import org.pidnslab.graph.SceneSize;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -113,24 +114,40 @@ class AutomaticLayoutWindowTest {
 
   @Test
   void forksAroundTheThresholdKeepTheLayout(FxRobot robot) throws Exception {
+    // twelve chains of twelve under init, one of them four longer: 149 tasks, at most 12 at one
+    // depth; then forks and exits across 150 tasks
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      for (int j = 0; j < (i == 0 ? 16 : 12); j++) {
+        s.append("fork ").append(j == 0 ? "init" : "c" + i + "_" + (j - 1));
+        s.append(" c").append(i).append('_').append(j).append('\n');
+      }
+    }
+    open(robot, window, s.toString());
+    int tasks = SceneSize.COMPACT_ABOVE_TASKS - 1;
+    assertEquals(new SceneSize(tasks, 12), SceneSize.of(window.model().kernel()));
+    assertEquals(LayoutChoice.TREE, window.graph().drawing().layout());
+    for (int i = 0; i < 3; i++) {
+      WindowTests.perform(robot, window, "fork c0_15 x" + i, "fork x" + i + " y" + i);
+      settle(robot, window);
+      assertEquals(tasks + 2, window.model().kernel().taskCount());
+      assertEquals(LayoutChoice.TREE, window.graph().drawing().layout(), "grew, round " + i);
+      WindowTests.perform(robot, window, "exit y" + i, "wait x" + i, "exit x" + i, "wait c0_15");
+      settle(robot, window);
+      assertEquals(tasks, window.model().kernel().taskCount());
+      assertEquals(LayoutChoice.TREE, window.graph().drawing().layout(), "shrank, round " + i);
+    }
+  }
+
+  @Test
+  void aWideFanComesUpCompactLongBeforeItHasManyTasks(FxRobot robot) throws Exception {
     StringBuilder s = new StringBuilder("fork init p\n");
-    // init, p and 147 children: 149 tasks, then forks and exits across 150
-    for (int i = 0; i < LayoutChoice.COMPACT_ABOVE_TASKS - 3; i++) {
+    for (int i = 0; i <= SceneSize.COMPACT_ABOVE_WIDEST; i++) {
       s.append("fork p w").append(i).append('\n');
     }
     open(robot, window, s.toString());
-    assertEquals(LayoutChoice.COMPACT_ABOVE_TASKS - 1, window.model().kernel().taskCount());
-    assertEquals(LayoutChoice.TREE, window.graph().drawing().layout());
-    for (int i = 0; i < 3; i++) {
-      WindowTests.perform(robot, window, "fork p x" + i, "fork p y" + i);
-      settle(robot, window);
-      assertEquals(LayoutChoice.COMPACT_ABOVE_TASKS + 1, window.model().kernel().taskCount());
-      assertEquals(LayoutChoice.TREE, window.graph().drawing().layout(), "grew, round " + i);
-      WindowTests.perform(robot, window, "exit x" + i, "wait p", "exit y" + i, "wait p");
-      settle(robot, window);
-      assertEquals(LayoutChoice.COMPACT_ABOVE_TASKS - 1, window.model().kernel().taskCount());
-      assertEquals(LayoutChoice.TREE, window.graph().drawing().layout(), "shrank, round " + i);
-    }
+    assertEquals(LayoutChoice.COMPACT, window.graph().drawing().layout(), "13 siblings");
+    assertEquals("Automatic (compact)", item(window, "layoutAUTO").getText());
   }
 
   @Test
