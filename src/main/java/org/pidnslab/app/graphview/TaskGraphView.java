@@ -197,6 +197,7 @@ public final class TaskGraphView extends StackPane {
     automatic.on(false);
     if (choice != layout) {
       useLayout(choice);
+      firstView.expect();
       redraw();
     }
   }
@@ -226,7 +227,6 @@ public final class TaskGraphView extends StackPane {
   private void useLayout(LayoutChoice choice) {
     layout = choice;
     layoutShown.set(choice);
-    firstView.expect();
   }
 
   /** The next picture is a new scene (a script was opened): it is framed whole. */
@@ -296,7 +296,10 @@ public final class TaskGraphView extends StackPane {
             firstView.newScene(drawing),
             pending.isEmpty());
     if (chosen != layout) {
-      useLayout(chosen); // a new layout is a new scene: framed whole
+      useLayout(chosen);
+      if (pending.isEmpty()) {
+        firstView.expect(); // framed whole; after a call the camera follows its story instead
+      }
     }
     // the first view of a big scene: a new script or layout, or a jump from a small picture
     boolean first =

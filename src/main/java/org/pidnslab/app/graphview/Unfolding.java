@@ -75,8 +75,12 @@ final class Unfolding {
     List<KeyValue> to = new ArrayList<>();
     java.util.Set<TaskFigure> folding = new java.util.HashSet<>(expand ? born : gone);
     for (TaskFigure f : folding) {
-      Box b = expand ? nodes.get(f.serial()).box() : f.node().box();
+      TaskNode drawn = expand ? nodes.get(f.serial()) : f.node();
       double[] at = expand ? null : before.get(f.serial());
+      if (drawn == null || !expand && at == null) {
+        continue; // not drawn yet (a big picture draws its figures over several frames)
+      }
+      Box b = drawn.box();
       double x = expand ? b.x() + margin : at[0];
       double y = expand ? b.y() + margin : at[1];
       Scale s = new Scale(1, 1, 0, 0);

@@ -151,6 +151,20 @@ class AutomaticLayoutWindowTest {
   }
 
   @Test
+  void aZapThatTurnsTheSceneBackIntoATreeIsStillSummarised(FxRobot robot) throws Exception {
+    StringBuilder s = new StringBuilder("clone init c newpid\n");
+    for (int i = 0; i < 30; i++) {
+      s.append("fork c k").append(i).append('\n');
+    }
+    open(robot, window, s.toString());
+    assertEquals(LayoutChoice.COMPACT, window.graph().drawing().layout(), "30 siblings");
+    WindowTests.perform(robot, window, "exit c");
+    settle(robot, window);
+    assertEquals(LayoutChoice.TREE, window.graph().drawing().layout(), "init alone");
+    assertEquals("30 tasks killed in ns1", window.graph().actionSummary());
+  }
+
+  @Test
   void theUsersChoiceSurvivesARestartAndSoDoesAutomatic(FxRobot robot) throws Exception {
     robot.interact(() -> window.setLayout(LayoutChoice.CIRCULAR));
     MainWindow[] again = new MainWindow[1];
