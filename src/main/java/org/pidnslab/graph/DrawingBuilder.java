@@ -224,8 +224,7 @@ public final class DrawingBuilder {
         boxes.centre(i, tree.centreX(i), tree.centreY(i));
       }
     } else if (options.layout() == LayoutChoice.COMPACT) {
-      compact =
-          new CompactLayout(this, spacing, options.aspect()).layout(forest, boxes.w, boxes.h, nsOf);
+      compact = AspectFit.layout(this, spacing, options.aspect(), forest, boxes.w, boxes.h, nsOf);
       System.arraycopy(compact.x, 0, boxes.x, 0, n);
       System.arraycopy(compact.y, 0, boxes.y, 0, n);
     } else {
