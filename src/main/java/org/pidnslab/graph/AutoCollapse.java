@@ -125,11 +125,12 @@ public final class AutoCollapse {
   }
 
   /**
-   * How high the smallest text of {@code d} is when the drawing is scaled down (never up) to fit a
-   * {@code viewportW x viewportH} viewport.
+   * How high the smallest text of {@code d} is when the drawing is fitted to a {@code viewportW x
+   * viewportH} viewport as the window's camera fits it ({@link ViewFit}), counted scaled down but
+   * never up (the camera's enlargement only helps).
    */
   public static double fittedTextPx(Drawing d, double viewportW, double viewportH) {
-    double scale = Math.min(1, Math.min(viewportW / d.width(), viewportH / d.height()));
+    double scale = Math.min(1, ViewFit.scale(d.width(), d.height(), viewportW, viewportH));
     Typography t = d.typography();
     double smallest =
         Math.min(

@@ -113,6 +113,8 @@ class AutoCollapseTest {
   void theFittedTextSizeScalesDownButNeverUp() {
     Drawing d = BUILDER.build(Scenes.machine().k);
     assertEquals(11, AutoCollapse.fittedTextPx(d, 100_000, 100_000), 1e-9);
-    assertEquals(5.5, AutoCollapse.fittedTextPx(d, d.width() / 2, 100_000), 1e-9);
+    // half the width, less the camera's margins on both sides
+    double margins = 1 - 2 * ViewFit.MARGIN_FRACTION;
+    assertEquals(5.5 * margins, AutoCollapse.fittedTextPx(d, d.width() / 2, 100_000), 1e-9);
   }
 }

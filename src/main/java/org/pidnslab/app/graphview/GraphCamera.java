@@ -17,6 +17,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.input.ScrollEvent;
 import org.pidnslab.graph.Box;
 import org.pidnslab.graph.Drawing;
+import org.pidnslab.graph.ViewFit;
 
 /**
  * How the task graph is seen: a zoom and a centre point in drawing coordinates. The camera fits the
@@ -47,9 +48,6 @@ public final class GraphCamera {
    * wide, and fitting it takes 2 %; zoomed that far out the graph shows namespace cards.
    */
   static final double MIN_ZOOM = 0.01;
-
-  /** The picture leaves this fraction of the view free on each side. */
-  static final double MARGIN_FRACTION = 0.05;
 
   /** A camera move lasts this many story steps: about 300 ms at Normal speed. */
   static final double MOVE_STEPS = 0.7;
@@ -239,6 +237,29 @@ public final class GraphCamera {
     return inView(region, target, region.centerX(), region.centerY());
   }
 
+  /**
+   * Brings {@code boxes} (what an expanded card brought out) into view as {@link #follow} keeps a
+   * call's changed tasks in view (zooming out as far as {@link #FLOOR_CHIP_PX}); when even that
+   * cannot show them all, their top-left part, where a namespace's init and a subtree's root are
+   * drawn, at the readable zoom.
+   */
+  void bringIntoView(Collection<Box> boxes, boolean animate) {
+    Box region = enclosing(boxes);
+    if (region != null && hasView() && fitScale(region) < FLOOR_CHIP_PX / chipSize.getAsDouble()) {
+      double z = minChipPx / chipSize.getAsDouble();
+      double w = ViewFit.scale(1, 1, viewWidth(), Double.MAX_VALUE) / z;
+      double h = ViewFit.scale(1, 1, Double.MAX_VALUE, viewHeight()) / z;
+      // less the margin follow leaves around what it frames, so that the zoom stays readable
+      region =
+          new Box(
+              region.x(),
+              region.y(),
+              Math.min(region.w(), Math.max(1, w - 2 * margin)),
+              Math.min(region.h(), Math.max(1, h - 2 * margin)));
+    }
+    follow(region == null ? java.util.List.of() : java.util.List.of(region), animate);
+  }
+
   /** Scrolls so that the centre of {@code box} (drawing coordinates) is in view. */
   void reveal(Box box) {
     if (!inView(box, target, centerX(), centerY())) {
@@ -281,11 +302,9 @@ public final class GraphCamera {
 
   /** The zoom at which {@code b} fills the view less its margins. */
   private double fitScale(Box b) {
-    double w = Math.max(100, viewWidth() * (1 - 2 * MARGIN_FRACTION));
-    double h = Math.max(100, viewHeight() * (1 - 2 * MARGIN_FRACTION));
     // the content group's own margin may then overflow the view: no scroll bars appear for it
     // (see move) and the scroll values centre the drawing itself
-    return Math.min(w / Math.max(1, b.w()), h / Math.max(1, b.h()));
+    return ViewFit.scale(b.w(), b.h(), viewWidth(), viewHeight());
   }
 
   private boolean inView(Box b, double z, double cx, double cy) {

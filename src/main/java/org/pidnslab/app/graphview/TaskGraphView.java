@@ -406,6 +406,20 @@ public final class TaskGraphView extends StackPane {
     map.update();
     semanticZoom();
     List<Integer> offView = framed ? List.of() : followAction(events, old);
+    if (card != null && toggled.expand() && old != null) {
+      // the expanded picture may no longer fit: bring what came out of the card into view,
+      // gliding with the unfold; the scroll pane must have laid out the new picture at the new
+      // zoom before the scroll values are set, or it puts them back to the old picture's top-left
+      // corner (a glide sets them again on every frame)
+      List<Box> out = appeared(old);
+      boolean glide = !motion().instant();
+      if (!glide) {
+        camera.bringIntoView(out, false);
+      }
+      scroller.applyCss();
+      scroller.layout();
+      camera.bringIntoView(out, glide);
+    }
     if (card != null) {
       unfolding.play(card, toggled.expand(), born, gone, before, nodes, motion());
     } else if (toggled != null) {
@@ -414,6 +428,20 @@ public final class TaskGraphView extends StackPane {
       animator.play(events, before, born, gone, motion(), offView);
     }
     toggled = null;
+  }
+
+  /**
+   * The boxes of the tasks drawn now that {@code old} did not draw (what an expand brought out).
+   */
+  private List<Box> appeared(Drawing old) {
+    List<Box> out = new ArrayList<>();
+    Map<Integer, TaskNode> before = old.tasksBySerial();
+    for (TaskNode n : drawing.tasks()) {
+      if (!before.containsKey(n.serial())) {
+        out.add(n.box());
+      }
+    }
+    return out;
   }
 
   /**
