@@ -158,9 +158,25 @@ public final class ScriptEditor extends BorderPane {
 
   /** Brings the area up to date with the experiment: its text (or the part revealed), styles. */
   private void showNow() {
+    int hiddenFrom = reveal.placeholderLine();
     wanted = reveal.shown(experiment.textProperty().get());
     syncText(wanted);
     restyle();
+    int placeholder = reveal.placeholderLine();
+    if (placeholder > 0 && placeholder != hiddenFrom && !area.isFocused()) {
+      // lines just revealed (an answer) come into view down to the placeholder; if they are more
+      // than the pane holds, the marked statement stays at the top (the layout tells, a pulse on)
+      area.showParagraphAtBottom(placeholder - 1);
+      int marked = markedParagraph;
+      javafx.application.Platform.runLater(
+          () -> {
+            if (marked >= 0
+                && marked < area.getParagraphs().size()
+                && marked < area.firstVisibleParToAllParIndex()) {
+              area.showParagraphAtTop(marked);
+            }
+          });
+    }
   }
 
   /** What this editor hides of a narrated script while it is stepped through, and the toggle. */

@@ -164,6 +164,7 @@ final class ScriptReveal {
     Hyperlink link = new Hyperlink();
     link.setId("wholeScriptLink");
     link.setFocusTraversable(false); // the keyboard stays with the picture and the player
+    link.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the title gives way, not the link
     link.setTooltip(
         new Tooltip(
             "While a narrated script is stepped through, the editor shows only what the caption"
