@@ -42,6 +42,11 @@ public final class Workbench {
   private static final java.util.concurrent.ExecutorService AUTOSAVES =
       BackgroundThreads.oneAtATime("autosave");
 
+  static {
+    // while the first window opens, so that the first click's autosave is a plain write
+    AUTOSAVES.execute(Autosave::warmUp);
+  }
+
   /**
    * What the next autosave writes: the newest state wins, older ones not yet written are skipped.
    */
