@@ -113,6 +113,19 @@ public final class CaptionBar extends VBox {
     return title.isVisible();
   }
 
+  /**
+   * As high as the answer once wrapped to the caption's width, up to its share of the window: its
+   * unwrapped height showed two lines of four beside a tall picture.
+   */
+  @Override
+  protected double computePrefHeight(double width) {
+    if (width > 0) {
+      double inner = width - snappedLeftInset() - snappedRightInset();
+      answerScroll.setPrefViewportHeight(body.prefHeight(inner));
+    }
+    return super.computePrefHeight(width);
+  }
+
   /** Presenting, the answer is shown whole; in the window it is one row until opened. */
   public void setPresenting(boolean on) {
     presenting = on;
