@@ -243,10 +243,17 @@ class PresentationWindowTest {
     double screen = stage.getScene().getHeight();
     double graph = window.graph().getHeight();
     assertTrue(graph >= 0.6 * screen, "the picture has " + graph + " px of " + screen);
+    // the survivors' tree is taller than wide: the caption is beside it, the picture as high as
+    // the screen
+    assertTrue(window.presenter().captionBeside());
+    assertEquals(screen, graph, 1, "the picture has the screen's height");
     org.pidnslab.graph.Box view = window.graph().camera().viewportProperty().get();
     for (org.pidnslab.graph.TaskNode n : window.graph().drawing().tasks()) {
       assertTrue(view.grow(1).contains(n.box()), n.label() + " cropped: " + view);
     }
+    robot.interact(() -> window.presenter().leave());
+    assertFalse(window.presenter().captionBeside(), "back above the picture for the next time");
+    assertFalse(caption.detailShown(), "the window's answer is one row again");
   }
 
   @Test
