@@ -117,7 +117,8 @@ final class WindowMenus {
             expandAll,
             new SeparatorMenuItem(),
             w.hostWindows.thisMachineItem(),
-            present);
+            present,
+            w.workbench().wholeScriptItem());
 
     return view;
   }
