@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.pidnslab.app.graphview.Motion;
 import org.pidnslab.graph.AutoCollapse;
 import org.pidnslab.graph.Box;
 import org.pidnslab.graph.Drawing;
@@ -190,5 +191,24 @@ class BigHostViewWindowTest {
     assertTrue(
         window.graph().camera().chipPixels() >= 9 - 1e-6,
         "readable: " + window.graph().camera().chipPixels());
+  }
+
+  @Test
+  void atNormalSpeedTheCameraEndsItsGlideOnTheExpandedTasks(FxRobot robot) throws Exception {
+    openHost(robot);
+    SummaryCard card =
+        window.graph().drawing().cards().stream()
+            .filter(c -> c.kind() == SummaryCard.Kind.NAMESPACE && c.nested().isEmpty())
+            .max(Comparator.comparingInt(SummaryCard::tasks))
+            .orElseThrow();
+    robot.interact(() -> window.graph().speedControl().setValue(Motion.NORMAL));
+    robot.clickOn("#card-ns-" + card.serial() + "-" + card.part());
+    // the glide ends by itself (no test shortcut): where it stops is what the user sees
+    org.testfx.util.WaitForAsyncUtils.waitFor(
+        10, java.util.concurrent.TimeUnit.SECONDS, () -> !window.graph().animating());
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    List<Box> members = members(card);
+    Box seen = window.graph().camera().viewportProperty().get();
+    assertTrue(seen.contains(members.get(0)), "its init" + where(members, seen));
   }
 }
