@@ -17,6 +17,7 @@ import org.pidnslab.graph.AwtTextMetrics;
 import org.pidnslab.graph.DrawingBuilder;
 import org.pidnslab.graph.DrawingOptions;
 import org.pidnslab.graph.LayoutChoice;
+import org.pidnslab.graph.SceneSize;
 import org.pidnslab.graph.Theme;
 import org.pidnslab.kernel.Kernel;
 import org.pidnslab.kernel.PidNamespace;
@@ -105,8 +106,10 @@ final class ExportCommand implements Callable<Integer> {
       paramLabel = "LAYOUT",
       description =
           "auto (default: compact above "
-              + LayoutChoice.COMPACT_ABOVE_TASKS
-              + " tasks, else tree), tree, compact, fr or circular.")
+              + SceneSize.COMPACT_ABOVE_TASKS
+              + " tasks or "
+              + SceneSize.COMPACT_ABOVE_WIDEST
+              + " tasks at one depth of the process tree, else tree), tree, compact, fr or circular.")
   String layout = "auto";
 
   @Option(
@@ -178,7 +181,7 @@ final class ExportCommand implements Callable<Integer> {
     }
     Kernel kernel = scenario.state();
     if (lay == null) {
-      lay = LayoutChoice.automatic(kernel.taskCount());
+      lay = SceneSize.of(kernel).automatic();
     }
     DrawingOptions options = new DrawingOptions(namespace(kernel), lay);
     int[] box = fitBox(fmt);

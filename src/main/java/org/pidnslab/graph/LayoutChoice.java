@@ -56,17 +56,6 @@ public enum LayoutChoice {
   /** Vertices evenly on a circle in depth-first order ({@link CircularLayoutAlgorithm2D}). */
   CIRCULAR;
 
-  /**
-   * The size from which {@link #automatic} picks the compact layout: the tidy tree reads best for a
-   * lesson-sized scene, and past this it grows into a strip too wide to read when fitted.
-   */
-  public static final int COMPACT_ABOVE_TASKS = 150;
-
-  /** {@link #COMPACT} for more than {@link #COMPACT_ABOVE_TASKS} tasks, else {@link #TREE}. */
-  public static LayoutChoice automatic(int taskCount) {
-    return taskCount > COMPACT_ABOVE_TASKS ? COMPACT : TREE;
-  }
-
   /** FR switches to the Barnes–Hut indexed variant above this many vertices. */
   public static final int FR_INDEXED_ABOVE = 150;
 

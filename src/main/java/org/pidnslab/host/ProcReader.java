@@ -144,14 +144,18 @@ public final class ProcReader {
     List<String> hidden = new ArrayList<>();
     if (statusDenied > 0) {
       hidden.add(
-          statusDenied
-              + " processes are not shown: their status cannot be read (a /proc mounted with"
+          Plural.processes(statusDenied)
+              + Plural.agree(statusDenied, " is", " are")
+              + " not shown: "
+              + Plural.agree(statusDenied, "its", "their")
+              + " status cannot be read (a /proc mounted with"
               + " hidepid= shows other users' processes only to root)");
     }
     if (nsDenied > 0) {
       hidden.add(
-          nsDenied
-              + " processes show no namespace identity: reading /proc/PID/ns/pid needs ptrace"
+          Plural.processes(nsDenied)
+              + Plural.agree(nsDenied, " shows", " show")
+              + " no namespace identity: reading /proc/PID/ns/pid needs ptrace"
               + " read access (their owner or root; not even root for a non-dumpable process of"
               + " another user namespace); those at level 0 are placed in the top namespace by"
               + " their NSpid, deeper ones as 'unidentified'");

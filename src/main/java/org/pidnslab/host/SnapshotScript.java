@@ -140,8 +140,8 @@ public final class SnapshotScript {
     if (kernelThreads > 0) {
       out.add(
           "# left out: "
-              + kernelThreads
-              + " processes (kernel threads, or beyond the simulation's pids)");
+              + Plural.processes(kernelThreads)
+              + " (kernel threads, or beyond the simulation's pids)");
     }
     return String.join("\n", out) + "\n";
   }

@@ -21,9 +21,8 @@ public final class SnapshotText {
             + s.reader()
             + ": "
             + s.namespaces().size()
-            + " PID namespaces, "
-            + s.tasks().size()
-            + " processes");
+            + (s.namespaces().size() == 1 ? " PID namespace, " : " PID namespaces, ")
+            + Plural.processes(s.tasks().size()));
     Map<Long, List<HostNamespace>> children = new HashMap<>();
     List<HostNamespace> tops = new ArrayList<>();
     for (HostNamespace ns : s.namespaces()) {
@@ -49,7 +48,11 @@ public final class SnapshotText {
       out.add("hidden: " + h);
     }
     if (s.vanished() > 0) {
-      out.add(s.vanished() + " processes exited while /proc was read and are left out");
+      out.add(
+          Plural.processes(s.vanished())
+              + " exited while /proc was read and "
+              + Plural.agree(s.vanished(), "is", "are")
+              + " left out");
     }
     return out;
   }

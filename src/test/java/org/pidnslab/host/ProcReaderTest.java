@@ -105,6 +105,10 @@ class ProcReaderTest {
     assertNull(task(s, 102));
     assertEquals(1, s.vanished());
     assertEquals(4, s.tasks().size());
+    assertTrue(
+        SnapshotText.lines(s).contains("1 process exited while /proc was read and is left out"),
+        SnapshotText.lines(s)::toString);
+    assertTrue(SnapshotText.lines(s).get(0).endsWith(" 4 processes"), SnapshotText.lines(s).get(0));
   }
 
   @Test
@@ -173,7 +177,8 @@ class ProcReaderTest {
     HostSnapshot s = read(hidepid);
     assertNull(task(s, 100));
     assertEquals(0, s.vanished());
-    assertTrue(s.hidden().get(0).startsWith("1 processes are not shown"), s.hidden()::toString);
+    assertTrue(
+        s.hidden().get(0).startsWith("1 process is not shown: its status"), s.hidden()::toString);
   }
 
   @Test

@@ -54,8 +54,12 @@ public final class Settings {
     prefs.put("theme", theme);
   }
 
+  /**
+   * The layout the user chose: a {@code LayoutChoice} name, or "AUTO" (the default: by the scene's
+   * size).
+   */
   public String layout() {
-    return prefs.get("layout", "TREE");
+    return prefs.get("layout", "AUTO");
   }
 
   public void layout(String layout) {

@@ -46,6 +46,8 @@ public final class ScriptEditor extends BorderPane {
   private int shownParagraph = -1; // the line last scrolled into view
   private boolean updateQueued;
   private String shown = ""; // the text the area holds, unless the user has typed since
+  private String wanted = ""; // what the area should hold: the script, or its revealed part
+  private final ScriptReveal reveal;
   private boolean typed; // keystrokes not yet handed to the experiment
   private final org.fxmisc.richtext.SelectionImpl<
           java.util.Collection<String>, String, java.util.Collection<String>>
@@ -55,6 +57,7 @@ public final class ScriptEditor extends BorderPane {
 
   ScriptEditor(Experiment experiment) {
     this.experiment = experiment;
+    this.reveal = new ScriptReveal(experiment);
     area.setId("scriptArea");
     Tooltip.install(
         area,
@@ -130,8 +133,16 @@ public final class ScriptEditor extends BorderPane {
     experiment.traceProperty().addListener((o, a, b) -> later());
     experiment.currentLineProperty().addListener((o, a, b) -> later());
     experiment.beatProperty().addListener((o, a, b) -> later());
-    syncText(experiment.textProperty().get());
-    restyle();
+    // at once, not a pulse later: the keystroke that showed the whole script edits it next
+    reveal
+        .wholeProperty()
+        .addListener(
+            (o, a, b) -> {
+              flush();
+              showNow();
+            });
+    reveal.guard(area);
+    showNow();
   }
 
   private void later() {
@@ -140,10 +151,37 @@ public final class ScriptEditor extends BorderPane {
       javafx.application.Platform.runLater(
           () -> {
             updateQueued = false;
-            syncText(experiment.textProperty().get());
-            restyle();
+            showNow();
           });
     }
+  }
+
+  /** Brings the area up to date with the experiment: its text (or the part revealed), styles. */
+  private void showNow() {
+    int hiddenFrom = reveal.placeholderLine();
+    wanted = reveal.shown(experiment.textProperty().get());
+    syncText(wanted);
+    restyle();
+    int placeholder = reveal.placeholderLine();
+    if (placeholder > 0 && placeholder != hiddenFrom && !area.isFocused()) {
+      // lines just revealed (an answer) come into view down to the placeholder; if they are more
+      // than the pane holds, the marked statement stays at the top (the layout tells, a pulse on)
+      area.showParagraphAtBottom(placeholder - 1);
+      int marked = markedParagraph;
+      javafx.application.Platform.runLater(
+          () -> {
+            if (marked >= 0
+                && marked < area.getParagraphs().size()
+                && marked < area.firstVisibleParToAllParIndex()) {
+              area.showParagraphAtTop(marked);
+            }
+          });
+    }
+  }
+
+  /** What this editor hides of a narrated script while it is stepped through, and the toggle. */
+  ScriptReveal reveal() {
+    return reveal;
   }
 
   /** The editing control (tests type into it). */
@@ -160,6 +198,9 @@ public final class ScriptEditor extends BorderPane {
   }
 
   private void commitTyping() {
+    if (reveal.hiddenProperty().get() > 0) {
+      return; // never hand the placeholder over as script (typing shows the whole script first)
+    }
     shown = area.getText();
     typed = false;
     experiment.edit(shown);
@@ -216,8 +257,9 @@ public final class ScriptEditor extends BorderPane {
       found.putIfAbsent(t.stop().line(), t.stop().getMessage());
     }
     errors = found;
-    if (!typed && shown.equals(experiment.textProperty().get())) {
+    if (!typed && shown.equals(wanted)) {
       highlight(shown); // typing not yet handed over is coloured once it is
+      quietPlaceholder();
     }
     problems.getStyleClass().removeAll("has-errors");
     if (t.stop() != null) {
@@ -275,6 +317,20 @@ public final class ScriptEditor extends BorderPane {
     styledErrors = marks;
   }
 
+  /** The placeholder of hidden lines in a quiet style of its own, never an error's. */
+  private void quietPlaceholder() {
+    int line = reveal.placeholderLine();
+    if (line > 0 && line <= area.getParagraphs().size()) {
+      int length = area.getParagraph(line - 1).length();
+      area.setStyleSpans(
+          line - 1,
+          0,
+          org.fxmisc.richtext.model.StyleSpans.singleton(
+              java.util.List.of("hidden-lines"), length));
+      styled[line - 1] = null; // restyled whenever it comes back as a script line
+    }
+  }
+
   private void styleLine(int paragraph, String line) {
     java.util.Set<Integer> err =
         errors.containsKey(paragraph + 1) ? java.util.Set.of(1) : java.util.Set.of();
@@ -316,14 +372,23 @@ public final class ScriptEditor extends BorderPane {
         .bind(
             Bindings.createStringBinding(
                 () ->
-                    experiment.markedLine() == line
-                        // a hollow marker: the line is asked about, not yet run
-                        ? experiment.beatProperty().get() == Beat.QUESTION ? "▷" : "▶"
-                        : errors.containsKey(line) ? "✗" : " ",
+                    reveal.placeholderLine() == line
+                        ? " "
+                        : experiment.markedLine() == line
+                            // a hollow marker: the line is asked about, not yet run
+                            ? experiment.beatProperty().get() == Beat.QUESTION ? "▷" : "▶"
+                            : errors.containsKey(line) ? "✗" : " ",
                 experiment.currentLineProperty(),
                 experiment.beatProperty(),
-                experiment.traceProperty()));
-    javafx.scene.text.Text number = new javafx.scene.text.Text(Integer.toString(line));
+                experiment.traceProperty(),
+                reveal.placeholderLineProperty()));
+    javafx.scene.text.Text number = new javafx.scene.text.Text();
+    number
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> reveal.placeholderLine() == line ? "" : Integer.toString(line),
+                reveal.placeholderLineProperty()));
     number.getStyleClass().add("gutter-number");
     javafx.scene.layout.StackPane numberBox = new javafx.scene.layout.StackPane(number);
     numberBox.setMinWidth(32);
@@ -335,8 +400,10 @@ public final class ScriptEditor extends BorderPane {
     box.setId("gutter" + line);
     box.setOnMouseClicked(
         e -> {
-          flush();
-          experiment.jumpToLine(line);
+          if (reveal.placeholderLine() != line) {
+            flush();
+            experiment.jumpToLine(line);
+          }
         });
     return box;
   }

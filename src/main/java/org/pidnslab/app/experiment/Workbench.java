@@ -42,6 +42,11 @@ public final class Workbench {
   private static final java.util.concurrent.ExecutorService AUTOSAVES =
       BackgroundThreads.oneAtATime("autosave");
 
+  static {
+    // while the first window opens, so that the first click's autosave is a plain write
+    AUTOSAVES.execute(Autosave::warmUp);
+  }
+
   /**
    * What the next autosave writes: the newest state wins, older ones not yet written are skipped.
    */
@@ -172,7 +177,12 @@ public final class Workbench {
         new javafx.scene.control.Tooltip(
             "The experiment as a script: every click adds a line. Edit it freely; click a line"
                 + " number to see the state after that line; Ctrl+S saves it"));
-    VBox pane = new VBox(title, editor);
+    javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+    javafx.scene.layout.HBox.setHgrow(gap, Priority.ALWAYS);
+    javafx.scene.layout.HBox header =
+        new javafx.scene.layout.HBox(title, gap, editor.reveal().link());
+    header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    VBox pane = new VBox(header, editor);
     VBox.setVgrow(editor, Priority.ALWAYS);
     pane.setId("scriptPane");
     return pane;
@@ -202,6 +212,14 @@ public final class Workbench {
     MenuItem saveAs = item("Save _As…", "saveAsItem", "Shortcut+Shift+S");
     saveAs.setOnAction(e -> files.saveAs());
     return List.of(fresh, open, recent, new SeparatorMenuItem(), save, saveAs);
+  }
+
+  /**
+   * View → Show Whole Script: while a narrated script is stepped through, the editor shows only
+   * what the caption has told; this shows all of it (until another script is opened).
+   */
+  public CheckMenuItem wholeScriptItem() {
+    return editor.reveal().menuItem();
   }
 
   /** The Edit menu: undo and redo of clicks and edits. */

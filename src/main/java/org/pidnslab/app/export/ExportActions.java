@@ -39,7 +39,6 @@ import org.pidnslab.export.ExportRequest;
 import org.pidnslab.export.Exporter;
 import org.pidnslab.export.Scenario;
 import org.pidnslab.graph.DrawingOptions;
-import org.pidnslab.graph.LayoutChoice;
 import org.pidnslab.kernel.Kernel;
 import org.pidnslab.kernel.PidNamespace;
 
@@ -63,20 +62,24 @@ public final class ExportActions {
   private static final ExecutorService EXPORTS = BackgroundThreads.oneAtATime("export");
 
   private final Experiment experiment;
-  private final Supplier<LayoutChoice> layout;
+  private final Supplier<DrawingOptions> drawn;
   private final Supplier<org.pidnslab.graph.Theme> theme;
   private final Toast toast;
   private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper();
   private Chooser chooser = new NativeChooser();
   private Window owner;
 
+  /**
+   * @param drawn how the window draws the picture on show (its layout, the shape the compact layout
+   *     aims at, what is collapsed): an export draws the same
+   */
   public ExportActions(
       Experiment experiment,
-      Supplier<LayoutChoice> layout,
+      Supplier<DrawingOptions> drawn,
       Supplier<org.pidnslab.graph.Theme> theme,
       Toast toast) {
     this.experiment = experiment;
-    this.layout = layout;
+    this.drawn = drawn;
     this.theme = theme;
     this.toast = toast;
   }
@@ -108,8 +111,8 @@ public final class ExportActions {
     b.setId("exportButton");
     b.setTooltip(
         new Tooltip(
-            "Export the picture on show (this perspective, layout and theme) as SVG, PNG, PDF,"
-                + " DOT, GraphML, JSON or an animated GIF of the script"));
+            "Export the picture on show (this perspective, layout, collapsed parts and theme) as"
+                + " SVG, PNG, PDF, DOT, GraphML, JSON or an animated GIF of the script"));
     b.getItems().addAll(items("exportButton-"));
     return b;
   }
@@ -248,7 +251,7 @@ public final class ExportActions {
         experiment.textProperty().get(),
         experiment.currentLineProperty().get(),
         view == null ? null : view.name(),
-        layout.get(),
+        drawn.get().withPerspective(null),
         theme.get());
   }
 
@@ -257,7 +260,7 @@ public final class ExportActions {
       String text,
       int line,
       String view,
-      LayoutChoice layout,
+      DrawingOptions drawn,
       org.pidnslab.graph.Theme theme) {
 
     /** Rebuilds the state from the script (on the calling thread) and makes the request. */
@@ -271,7 +274,7 @@ public final class ExportActions {
         }
       }
       ExportRequest r =
-          ExportRequest.of(k, new DrawingOptions(ns, layout), theme)
+          ExportRequest.of(k, drawn.withPerspective(ns), theme)
               .withScale(scale)
               .withTransparentBackground(transparent);
       return f == ExportFormat.GIF ? r.withScenario(scenario) : r;

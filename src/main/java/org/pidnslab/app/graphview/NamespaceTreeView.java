@@ -40,13 +40,42 @@ public final class NamespaceTreeView extends StackPane {
   private Consumer<PidNamespace> onClick = ns -> {};
   private NamespaceDrawing drawing;
   private java.util.Map<NamespaceNode, Group> figures = new java.util.HashMap<>();
+  private final ScrollPane scroller = new ScrollPane(new Group(content));
+  private boolean userScrolled; // the user moved the view: leave it where they put it
+  private boolean placing; // this view is moving itself, not the user
 
   public NamespaceTreeView(LabModel model) {
     this.model = model;
     setId("nsTree");
-    ScrollPane scroller = new ScrollPane(new Group(content));
+    scroller.setId("nsTreeScroller");
     scroller.setPannable(true);
     getChildren().add(scroller);
+    scroller.hvalueProperty().addListener((o, a, b) -> userScrolled |= !placing);
+    scroller.vvalueProperty().addListener((o, a, b) -> userScrolled |= !placing);
+    scroller.viewportBoundsProperty().addListener((o, a, b) -> showRoot());
+  }
+
+  /**
+   * Scrolls to the top with the root namespace in the middle of the width, until the user scrolls:
+   * the tidy tree centres the root over its children, so a wide tree's root is off to the right of
+   * a narrow panel's top-left corner, and the panel opened on an empty stretch of lines.
+   */
+  private void showRoot() {
+    javafx.geometry.Bounds view = scroller.getViewportBounds();
+    if (userScrolled || drawing == null || view.getWidth() <= 0) {
+      return;
+    }
+    double spare = drawing.width() + 2 * MARGIN - view.getWidth();
+    NamespaceNode top = null; // the root on show: the perspective's namespace when viewed from one
+    for (NamespaceNode n : drawing.nodes()) {
+      top = top == null || n.level() < top.level() ? n : top;
+    }
+    double x = top == null ? 0 : top.box().centerX() + MARGIN;
+    placing = true;
+    scroller.setHvalue(
+        spare <= 0 ? 0 : Math.max(0, Math.min(1, (x - view.getWidth() / 2) / spare)));
+    scroller.setVvalue(0);
+    placing = false;
   }
 
   public void setOnNamespaceClicked(Consumer<PidNamespace> handler) {
@@ -66,10 +95,12 @@ public final class NamespaceTreeView extends StackPane {
 
   public void redraw() {
     drawing = builder.buildNamespaces(model.kernel(), model.perspectiveProperty().get());
-    content.getChildren().clear();
+    // the new picture replaces the old one in one change: emptied in between, the tree's bounds
+    // would shrink to nothing and the scroll pane would forget where the user had scrolled to
+    java.util.List<javafx.scene.Node> parts = new java.util.ArrayList<>();
     Rectangle back = new Rectangle(drawing.width() + 2 * MARGIN, drawing.height() + 2 * MARGIN);
     back.setFill(Color.web(theme.background()));
-    content.getChildren().add(back);
+    parts.add(back);
     setBackground(new Background(new BackgroundFill(Color.web(theme.background()), null, null)));
     for (NamespaceEdge e : drawing.edges()) {
       Polyline line = new Polyline();
@@ -79,7 +110,7 @@ public final class NamespaceTreeView extends StackPane {
       line.setStroke(Color.web(theme.edge()));
       line.setStrokeWidth(theme.edgeWidth());
       line.setOpacity(e.faded() ? theme.fadedOpacity() : 1);
-      content.getChildren().add(line);
+      parts.add(line);
     }
     // a figure whose node did not change (same box, lines, colour...) is reused: a script with
     // hundreds of namespaces redraws after every step
@@ -90,9 +121,11 @@ public final class NamespaceTreeView extends StackPane {
         g = figure(n);
       }
       next.put(n, g);
-      content.getChildren().add(g);
+      parts.add(g);
     }
+    content.getChildren().setAll(parts);
     figures = next;
+    showRoot();
   }
 
   private Group figure(NamespaceNode n) {

@@ -23,6 +23,7 @@ import javafx.scene.shape.Rectangle;
 import org.pidnslab.app.common.Theme;
 import org.pidnslab.app.graphview.SpreadUpdates.Pending;
 import org.pidnslab.app.model.LabModel;
+import org.pidnslab.graph.Box;
 import org.pidnslab.graph.Drawing;
 import org.pidnslab.graph.DrawingBuilder;
 import org.pidnslab.graph.DrawingOptions;
@@ -77,9 +78,13 @@ public final class TaskGraphView extends StackPane {
   private DrawingBuilder builder = new DrawingBuilder();
   private org.pidnslab.graph.Theme theme = org.pidnslab.graph.Theme.LIGHT;
   private LayoutChoice layout = LayoutChoice.TREE;
+  private final javafx.beans.property.ReadOnlyObjectWrapper<LayoutChoice> layoutShown =
+      new javafx.beans.property.ReadOnlyObjectWrapper<>(LayoutChoice.TREE);
+  private final AutomaticLayout automatic = new AutomaticLayout();
   private Drawing drawing;
   private int sceneTasks; // how many tasks the picture on show stands for, collapsed ones too
-  private boolean toggled; // the picture comes from a collapse or expand click: it fades in
+  private Toggle toggled; // the picture comes from a collapse or expand click: it unfolds
+  private final Unfolding unfolding = new Unfolding(nodeLayer, MARGIN);
   private final SpreadUpdates spread = new SpreadUpdates(() -> theme);
   private final FigureInput input = new FigureInput(this, tasksBySerial::get);
   private final List<Integer> subject = new ArrayList<>();
@@ -126,13 +131,13 @@ public final class TaskGraphView extends StackPane {
     lines.setOnNameClicked(
         serial -> {
           collapsing.collapseNamespace(serial);
-          toggled = true;
+          toggled = new Toggle(org.pidnslab.graph.SummaryCard.Kind.NAMESPACE, serial, null);
           redraw();
         });
     summaries.setOnExpand(
         c -> {
           collapsing.expand(c);
-          toggled = true;
+          toggled = new Toggle(c.kind(), c.serial(), c.box());
           redraw();
         });
     camera.zoomProperty().addListener((o, a, b) -> semanticZoom());
@@ -187,12 +192,41 @@ public final class TaskGraphView extends StackPane {
     }
   }
 
+  /** Draws with {@code choice} from now on, whatever the scene's size. */
   public void setLayoutChoice(LayoutChoice choice) {
+    automatic.on(false);
     if (choice != layout) {
-      layout = choice;
+      useLayout(choice);
       firstView.expect();
       redraw();
     }
+  }
+
+  /**
+   * Chooses the layout by the scene's size from now on ({@link AutomaticLayout}): the tidy tree for
+   * a small scene, the compact layout for a big one.
+   */
+  public void setAutomaticLayout() {
+    if (!automatic.on()) {
+      automatic.on(true);
+      firstView.expect();
+      redraw();
+    }
+  }
+
+  /** Whether the layout is chosen by the scene's size (View → Layout → Automatic). */
+  public boolean automaticLayout() {
+    return automatic.on();
+  }
+
+  /** The layout of the picture on show (what Automatic picked, when it is on). */
+  public javafx.beans.property.ReadOnlyObjectProperty<LayoutChoice> layoutProperty() {
+    return layoutShown.getReadOnlyProperty();
+  }
+
+  private void useLayout(LayoutChoice choice) {
+    layout = choice;
+    layoutShown.set(choice);
   }
 
   /** The next picture is a new scene (a script was opened): it is framed whole. */
@@ -207,6 +241,7 @@ public final class TaskGraphView extends StackPane {
     redraw();
   }
 
+  /** The layout of the picture on show; an export from the window draws with it. */
   public LayoutChoice layoutChoice() {
     return layout;
   }
@@ -238,11 +273,12 @@ public final class TaskGraphView extends StackPane {
   /** Jumps every running animation to its end: the final frame, now. */
   public void finishAnimations() {
     animator.finish();
+    unfolding.finish();
     camera.finishMove();
   }
 
   public boolean animating() {
-    return animator.running() || camera.moving();
+    return animator.running() || unfolding.running() || camera.moving();
   }
 
   /** Rebuilds the picture from the kernel and animates what the pending events say happened. */
@@ -252,6 +288,19 @@ public final class TaskGraphView extends StackPane {
       collapsing.expandFor(changed); // more are summarised over the graph instead
     }
     int tasks = model.kernel().taskCount();
+    LayoutChoice chosen =
+        automatic.choose(
+            layout,
+            automatic.on() ? org.pidnslab.graph.SceneSize.of(model.kernel()) : null,
+            model.history().size(),
+            firstView.newScene(drawing),
+            pending.isEmpty());
+    if (chosen != layout) {
+      useLayout(chosen);
+      if (pending.isEmpty()) {
+        firstView.expect(); // framed whole; after a call the camera follows its story instead
+      }
+    }
     // the first view of a big scene: a new script or layout, or a jump from a small picture
     boolean first =
         firstView.newScene(drawing) || pending.isEmpty() && sceneTasks <= Collapsing.AUTO_ABOVE;
@@ -292,6 +341,14 @@ public final class TaskGraphView extends StackPane {
         view.getHeight() > 0 ? o.withAspect(view.getWidth() / view.getHeight()) : o);
   }
 
+  /**
+   * How the picture on show is drawn: its layout, the shape the compact layout aims at and what is
+   * collapsed (an export from the window draws the same).
+   */
+  public DrawingOptions shownOptions() {
+    return options();
+  }
+
   /** Whether a background layout or a spread-out redraw is still running (tests wait for it). */
   public boolean layingOut() {
     return worker.building() || spread.busy();
@@ -299,6 +356,7 @@ public final class TaskGraphView extends StackPane {
 
   private void apply(Drawing next) {
     animator.finish();
+    unfolding.finish();
     sceneTasks = model.kernel().taskCount();
     Drawing old = drawing;
     drawing = next;
@@ -318,7 +376,7 @@ public final class TaskGraphView extends StackPane {
             + ";");
     content.setTranslateX(0);
     lines.drawHulls(drawing, theme);
-    double fade = toggled && !motion().instant() ? motion().steps(1).toMillis() : 0;
+    double fade = toggled != null && !motion().instant() ? motion().steps(1).toMillis() : 0;
     summaries.draw(drawing, theme, fade);
     Map<Integer, double[]> before = new HashMap<>();
     List<TaskFigure> gone = new ArrayList<>();
@@ -342,17 +400,46 @@ public final class TaskGraphView extends StackPane {
     boolean framed = firstView.settle(old, events.isEmpty(), model.history().size());
     semanticZoom();
     List<TaskFigure> born = materialize(changed);
-    nodeLayer.getChildren().removeAll(gone);
+    Box card = toggled == null ? null : toggled.card(drawing);
+    if (card == null) {
+      nodeLayer.getChildren().removeAll(gone); // a fold leaves them until they are in the card
+    }
     spread.update(changed, SpreadUpdates.PER_FRAME);
     showSelection(model.selectedProperty().get());
     map.update();
     List<Integer> offView = framed ? List.of() : followAction(events, old);
-    if (toggled) {
-      SummaryCardLayer.fadeIn(born, fade); // the tasks out of an expanded card
+    if (card != null) {
+      unfolding.play(card, toggled.expand(), born, gone, before, nodes, motion());
+    } else if (toggled != null) {
+      SummaryCardLayer.fadeIn(born, fade);
     } else if (old != null && !motion().instant()) {
       animator.play(events, before, born, gone, motion(), offView);
     }
-    toggled = false;
+    toggled = null;
+  }
+
+  /**
+   * A click that collapsed or expanded a part of the picture.
+   *
+   * @param before the card clicked to expand, in the old drawing; null for a collapse
+   */
+  private record Toggle(org.pidnslab.graph.SummaryCard.Kind kind, int serial, Box before) {
+    boolean expand() {
+      return before != null;
+    }
+
+    /** The card the tasks come out of (expand) or go into (collapse, in {@code now}), or null. */
+    Box card(Drawing now) {
+      if (before != null) {
+        return before;
+      }
+      for (org.pidnslab.graph.SummaryCard c : now.cards()) {
+        if (c.kind() == kind && c.serial() == serial) {
+          return c.box();
+        }
+      }
+      return null;
+    }
   }
 
   /**

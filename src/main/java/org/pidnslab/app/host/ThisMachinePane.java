@@ -309,8 +309,8 @@ public final class ThisMachinePane extends BorderPane {
             + " at "
             + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))
             + " · "
-            + s.tasks().size()
-            + " processes in "
+            + org.pidnslab.host.Plural.processes(s.tasks().size())
+            + " in "
             + namespaces
             + (namespaces == 1 ? " PID namespace" : " PID namespaces")
             + " · kernel threads are not drawn · the pids are the real ones at every level");

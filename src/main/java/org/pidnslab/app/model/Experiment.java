@@ -271,6 +271,11 @@ public final class Experiment {
     return Narration.captionAt(lines, line);
   }
 
+  /** Line {@code n} (1-based) of the script as it stands, or null outside it. */
+  String line(int n) {
+    return n >= 1 && n <= lines.length ? lines[n - 1] : null;
+  }
+
   /**
    * Makes a system call from the window and records it: the statement becomes a line of the script
    * right after the current step, and the position moves past it.

@@ -104,7 +104,7 @@ public final class MainWindow {
     this.log = new LogView(model.log());
     this.workbench = new Workbench(experiment, graph, settings, toast);
     this.exports =
-        new ExportActions(experiment, graph::layoutChoice, () -> theme.graphTheme(), toast);
+        new ExportActions(experiment, graph::shownOptions, () -> theme.graphTheme(), toast);
     actions.setBeforeCall(workbench.editor()::flush);
     this.nsTree = new NamespaceTreeView(model);
     this.help = new HelpMenu(workbench, model, settings, toast, this::showSideTab);
@@ -223,11 +223,22 @@ public final class MainWindow {
     graph.setLayoutChoice(choice);
   }
 
+  /** Lets the scene's size choose the layout (tidy tree or compact), and remembers that. */
+  public void setAutomaticLayout() {
+    settings.layout(WindowMenus.AUTOMATIC);
+    graph.setAutomaticLayout();
+  }
+
   private void build() {
     root.setTop(new WindowBars(this).top(new WindowMenus(this).menuBar()));
     graph.setTheme(theme);
     nsTree.setTheme(theme);
-    graph.setLayoutChoice(WindowMenus.parseLayout(settings.layout()));
+    LayoutChoice chosen = WindowMenus.parseLayout(settings.layout());
+    if (chosen == null) {
+      graph.setAutomaticLayout();
+    } else {
+      graph.setLayoutChoice(chosen);
+    }
     graph.setOnTaskClicked(this::taskClicked);
     graph.setContextMenuFactory(this::contextMenu);
     nsTree.setOnNamespaceClicked(ns -> inspector.getItems().setAll(Inspector.of(ns)));

@@ -80,6 +80,7 @@ final class WindowMenus {
     Menu layouts = new Menu("Layout");
     layouts.setId("layoutMenu");
     ToggleGroup lg = new ToggleGroup();
+    layouts.getItems().add(automaticItem(lg));
     for (LayoutChoice c : LayoutChoice.values()) {
       RadioMenuItem item = new RadioMenuItem(layoutTitle(c));
       item.setId("layout" + c.name());
@@ -116,16 +117,55 @@ final class WindowMenus {
             expandAll,
             new SeparatorMenuItem(),
             w.hostWindows.thisMachineItem(),
-            present);
+            present,
+            w.workbench().wholeScriptItem());
 
     return view;
   }
 
+  /** The settings' name of View → Layout → Automatic. */
+  static final String AUTOMATIC = "AUTO";
+
+  /**
+   * View → Layout → Automatic, the default; it names the layout it picked for the scene on show,
+   * "Automatic (compact)".
+   */
+  private RadioMenuItem automaticItem(ToggleGroup group) {
+    RadioMenuItem item = new RadioMenuItem();
+    item.setId("layoutAUTO");
+    item.setToggleGroup(group);
+    item.setSelected(parseLayout(w.settings.layout()) == null);
+    item.textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () -> automaticTitle(item.isSelected(), w.graph().layoutChoice()),
+                w.graph().layoutProperty(),
+                item.selectedProperty()));
+    item.setOnAction(e -> w.setAutomaticLayout());
+    return item;
+  }
+
+  /** "Automatic (tidy tree)" while it chooses, plain "Automatic" while another layout is on. */
+  static String automaticTitle(boolean on, LayoutChoice picked) {
+    if (!on) {
+      return "Automatic";
+    }
+    return "Automatic ("
+        + switch (picked) {
+          case TREE -> "tidy tree";
+          case COMPACT -> "compact";
+          case FR -> "force-directed";
+          case CIRCULAR -> "circular";
+        }
+        + ")";
+  }
+
+  /** The layout a settings name stands for; null for Automatic (also the default of a bad name). */
   static LayoutChoice parseLayout(String name) {
     try {
-      return LayoutChoice.valueOf(name);
-    } catch (IllegalArgumentException e) {
-      return LayoutChoice.TREE;
+      return AUTOMATIC.equals(name) ? null : LayoutChoice.valueOf(name);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return null;
     }
   }
 

@@ -30,6 +30,20 @@ public class AutosaveTest {
     return Files.writeString(dir.resolve("autosave-" + id + ".pidns"), content);
   }
 
+  /** Files of the temporary directory that the warm-up names its throwaway file like. */
+  private static List<Path> warmUpFiles() throws Exception {
+    try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.filter(f -> f.getFileName().toString().contains("pidns-lab-warm-up-")).toList();
+    }
+  }
+
+  @Test
+  void theWarmUpLeavesNothingBehind() throws Exception {
+    List<Path> before = warmUpFiles();
+    Autosave.warmUp();
+    assertEquals(before, warmUpFiles(), "its file and the file's .part are gone");
+  }
+
   @Test
   void aLabThatIsGoneLeavesItsExperimentBehindWithItsPositionAndFile() throws Exception {
     leftByADeadLab(

@@ -3,7 +3,6 @@ package org.pidnslab.app.window;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -15,7 +14,6 @@ import org.pidnslab.graph.LayoutChoice;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Big scenes in the window (issue 14): every layout comes up fitted, the overview map, semantic
@@ -56,20 +54,7 @@ class BigScenesWindowTest {
   }
 
   void settle(FxRobot robot) throws Exception {
-    WaitForAsyncUtils.waitFor(
-        120,
-        TimeUnit.SECONDS,
-        () -> {
-          boolean[] busy = new boolean[1];
-          robot.interact(
-              () -> {
-                window.graph().finishAnimations();
-                window.graph().camera().finishMove();
-                busy[0] = window.graph().layingOut() || window.graph().camera().moving();
-              });
-          return !busy[0];
-        });
-    WaitForAsyncUtils.waitForFxEvents();
+    WindowTests.settle(robot, window);
   }
 
   /** The graph's visible area, in scene coordinates. */

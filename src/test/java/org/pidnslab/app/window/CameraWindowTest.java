@@ -39,6 +39,9 @@ class CameraWindowTest {
   void start(Stage stage) {
     this.stage = stage;
     window = WindowTests.show(stage, PREFS, () -> null);
+    // the camera is tested on the tidy tree's wide rows; Automatic would draw them compact
+    // (AutomaticLayoutWindowTest)
+    window.setLayout(LayoutChoice.TREE);
   }
 
   @AfterEach

@@ -101,6 +101,27 @@ final class WindowTests {
     Preferences.userRoot().node(prefsNode).removeNode();
   }
 
+  /**
+   * Waits until {@code w}'s picture is on show and still: no background layout, no animation, no
+   * camera move (animations are finished at once).
+   */
+  static void settle(FxRobot robot, MainWindow w) throws java.util.concurrent.TimeoutException {
+    org.testfx.util.WaitForAsyncUtils.waitFor(
+        120,
+        java.util.concurrent.TimeUnit.SECONDS,
+        () -> {
+          boolean[] busy = new boolean[1];
+          robot.interact(
+              () -> {
+                w.graph().finishAnimations();
+                w.graph().camera().finishMove();
+                busy[0] = w.graph().layingOut() || w.graph().camera().moving();
+              });
+          return !busy[0];
+        });
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+  }
+
   /** Runs {@code statements} as the window's own calls, on the FX thread, and waits for them. */
   static void perform(FxRobot robot, MainWindow window, String... statements) {
     robot.interact(
