@@ -1,8 +1,13 @@
 package org.pidnslab.app.experiment;
 
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.pidnslab.app.model.Beat;
@@ -17,6 +22,10 @@ import org.pidnslab.script.ScriptTrace;
  * picture before it, then the answer (the line's result and every line of the kernel's explanation)
  * once it has run. Before a lesson's first step it is the lesson's title card. Any number of
  * caption bars can show one experiment (the window's, a presentation's).
+ *
+ * <p>In the window, the answer of a step that asked is one row, its result, with a toggle that
+ * opens the question and the kernel's explanation again: a zap explains itself in twenty lines, and
+ * at 1280x800 they took the picture's room. Presenting, the room reads the whole answer.
  */
 public final class CaptionBar extends VBox {
   /** The most of the window's height the answer's explanation takes before it scrolls. */
@@ -29,13 +38,18 @@ public final class CaptionBar extends VBox {
   private final Label head = label("captionHead", "caption-head");
   private final Label narration = label("caption", "caption-text");
   private final Label answer = label("captionAnswer", "caption-answer");
-  private final ScrollPane answerScroll = new ScrollPane(answer);
+  // in the window an opened answer scrolls with its question: both must leave the picture room
+  private final VBox body = new VBox(2, answer);
+  private final ScrollPane answerScroll = new ScrollPane(body);
+  private final ToggleButton detail = new ToggleButton();
   private Lesson.Card card;
+  private boolean presenting;
 
   public CaptionBar(Experiment experiment) {
     super(2);
     this.experiment = experiment;
     setId("captionBar");
+    summary.getStyleClass().add("caption-summary"); // the projector sets it below a question's size
     getStyleClass().add("caption-bar");
     setPadding(new Insets(8, 14, 8, 14));
     setMaxHeight(USE_PREF_SIZE);
@@ -47,8 +61,6 @@ public final class CaptionBar extends VBox {
     answerScroll.setFitToWidth(true);
     answerScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     answerScroll.setFocusTraversable(false);
-    answerScroll.visibleProperty().bind(answer.visibleProperty());
-    answerScroll.managedProperty().bind(answer.managedProperty());
     sceneProperty()
         .addListener(
             (o, was, scene) -> {
@@ -59,7 +71,20 @@ public final class CaptionBar extends VBox {
                     .bind(scene.heightProperty().multiply(ANSWER_SHARE));
               }
             });
-    getChildren().addAll(title, summary, seeing, head, narration, answerScroll);
+    detail.setId("captionDetail");
+    detail.getStyleClass().add("caption-detail");
+    detail.setFocusTraversable(false); // Page Down stays the graph's
+    detail.setMinWidth(USE_PREF_SIZE);
+    detail.setTooltip(new Tooltip("The question and every line of the kernel's explanation"));
+    // once opened it stays open for the next answers: the user chose to read them
+    detail.selectedProperty().addListener((o, a, b) -> update());
+    head.setMaxWidth(Double.MAX_VALUE);
+    HBox.setHgrow(head, Priority.ALWAYS);
+    HBox headRow = new HBox(12, head, detail);
+    headRow.setAlignment(Pos.CENTER_LEFT);
+    headRow.managedProperty().bind(head.managedProperty());
+    headRow.visibleProperty().bind(head.visibleProperty());
+    getChildren().addAll(title, summary, seeing, headRow, narration, answerScroll);
     experiment.textProperty().addListener((o, a, b) -> card = Lessons.card(b));
     card = Lessons.card(experiment.textProperty().get());
     experiment.positionProperty().addListener((o, a, b) -> update());
@@ -86,6 +111,30 @@ public final class CaptionBar extends VBox {
   /** Whether the lesson's title card is on show (before its first step). */
   public boolean showsTitleCard() {
     return title.isVisible();
+  }
+
+  /**
+   * As high as the answer once wrapped to the caption's width, up to its share of the window: its
+   * unwrapped height showed two lines of four beside a tall picture.
+   */
+  @Override
+  protected double computePrefHeight(double width) {
+    if (width > 0) {
+      double inner = width - snappedLeftInset() - snappedRightInset();
+      answerScroll.setPrefViewportHeight(body.prefHeight(inner));
+    }
+    return super.computePrefHeight(width);
+  }
+
+  /** Presenting, the answer is shown whole; in the window it is one row until opened. */
+  public void setPresenting(boolean on) {
+    presenting = on;
+    update();
+  }
+
+  /** Whether the answer's question and explanation are on show (always, when presenting). */
+  public boolean detailShown() {
+    return answer.isVisible() || narration.isVisible();
   }
 
   private void update() {
@@ -115,12 +164,50 @@ public final class CaptionBar extends VBox {
               + ": "
               + (answered != null ? answered[0] : step.statement().text()));
     }
-    show(narration, text);
-    show(answer, answered == null || answered.length < 2 ? null : answered[1]);
+    String explanation = answered == null || answered.length < 2 ? null : answered[1];
+    // the question was read in the first beat; a one-beat step's caption is its own answer
+    boolean asked = !asking && Beat.asks(step, text);
+    boolean folded = !presenting && (asked || explanation != null) && !detail.isSelected();
+    show(narration, folded && asked ? null : text);
+    show(answer, folded ? null : explanation);
+    scrollWithAnswer(!presenting && !asking && detail.isSelected() && explanation != null);
+    int lines = explanation == null ? 0 : (int) explanation.lines().count();
+    boolean toggles = !presenting && !asking && (asked || explanation != null);
+    detail.setVisible(toggles);
+    detail.setManaged(toggles);
+    detail.setText(
+        detail.isSelected()
+            ? "▾ Hide"
+            : "▸ "
+                + (!asked
+                    ? counted(lines)
+                    : lines == 0 ? "Question" : "Question + " + counted(lines)));
     answerScroll.setVvalue(0); // a new answer reads from its first line
     boolean on = text != null || titled;
     setVisible(on);
     setManaged(on);
+  }
+
+  /**
+   * Puts the question inside the answer's scroll pane ({@code in}) or above it: opened in the
+   * window's narrow column, the two together are bounded; presenting, the question stays whole.
+   */
+  private void scrollWithAnswer(boolean in) {
+    if (in && narration.getParent() != body) {
+      getChildren().remove(narration);
+      body.getChildren().add(0, narration);
+    } else if (!in && narration.getParent() != this) {
+      body.getChildren().remove(narration);
+      getChildren().add(getChildren().indexOf(answerScroll), narration);
+    }
+    boolean on = answer.isVisible() || in && narration.isVisible();
+    answerScroll.setVisible(on);
+    answerScroll.setManaged(on);
+  }
+
+  /** "21 kernel steps": how many lines the kernel's explanation has. */
+  private static String counted(int lines) {
+    return lines == 1 ? "1 kernel step" : lines + " kernel steps";
   }
 
   /** The answer split into its result line and its explanation lines, or null. */

@@ -124,7 +124,7 @@ final class PlayerBar extends HBox {
     ticks.setHeight(10);
     StackPane track = new StackPane(ticks, timeline);
     StackPane.setAlignment(ticks, Pos.BOTTOM_CENTER);
-    track.setMinWidth(120);
+    track.setMinWidth(80);
     HBox.setHgrow(track, Priority.ALWAYS);
     track.widthProperty().addListener((o, a, b) -> drawTicks());
     where.setId("playerPosition");
@@ -138,6 +138,13 @@ final class PlayerBar extends HBox {
     working.visibleProperty().bind(experiment.busyProperty());
     working.managedProperty().bind(working.visibleProperty());
     getChildren().addAll(start, back, play, forward, end, track, working, where);
+    // the controls keep their whole labels ("▶ …" was all a projector showed of Play at
+    // 1280x800): the timeline gives way instead
+    for (javafx.scene.Node n : getChildren()) {
+      if (n instanceof javafx.scene.control.Control c) {
+        c.setMinWidth(USE_PREF_SIZE);
+      }
+    }
 
     experiment.positionProperty().addListener((o, a, b) -> update());
     experiment.beatProperty().addListener((o, a, b) -> update());

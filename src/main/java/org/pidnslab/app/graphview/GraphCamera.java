@@ -67,6 +67,8 @@ public final class GraphCamera {
   private final DoubleProperty animX = new SimpleDoubleProperty();
   private final DoubleProperty animY = new SimpleDoubleProperty();
   private double target = 1;
+  private double targetX; // the centre the camera shows or glides to, in drawing coordinates
+  private double targetY;
   private boolean userZoomed;
   private double minChipPx = MIN_CHIP_PX;
   private Timeline move;
@@ -134,6 +136,7 @@ public final class GraphCamera {
   /** Frames the whole picture, however small that makes it, and keeps fitting it as it changes. */
   public void fit() {
     userZoomed = false;
+    lastFocus = null; // the whole picture, not the places of an earlier call's victims
     Drawing d = drawing.get();
     if (d == null || !hasView()) {
       return;
@@ -251,7 +254,9 @@ public final class GraphCamera {
     if (d == null || !hasView()) {
       return true;
     }
-    Box all = whole(d);
+    // the places of tasks a call reaped may lie outside today's smaller drawing: while their
+    // story is told (their figures fade there) the picture includes them
+    Box all = focus == null ? whole(d) : enclosing(java.util.List.of(whole(d), focus));
     double fit = fitScale(all);
     double min = minChipPx / chipSize.getAsDouble();
     if (fit >= min || focus == null) {
@@ -281,11 +286,32 @@ public final class GraphCamera {
 
   /** The zoom at which {@code b} fills the view less its margins. */
   private double fitScale(Box b) {
-    double w = Math.max(100, viewWidth() * (1 - 2 * MARGIN_FRACTION));
-    double h = Math.max(100, viewHeight() * (1 - 2 * MARGIN_FRACTION));
+    return fitScale(b, viewWidth(), viewHeight());
+  }
+
+  /** The zoom at which {@code b} fills a view of {@code w} x {@code h} px less its margins. */
+  private static double fitScale(Box b, double viewW, double viewH) {
+    double w = Math.max(100, viewW * (1 - 2 * MARGIN_FRACTION));
+    double h = Math.max(100, viewH * (1 - 2 * MARGIN_FRACTION));
     // the content group's own margin may then overflow the view: no scroll bars appear for it
     // (see move) and the scroll values centre the drawing itself
     return Math.min(w / Math.max(1, b.w()), h / Math.max(1, b.h()));
+  }
+
+  /**
+   * The zoom the automatic fit would give all of {@code d} in a view of {@code w} x {@code h} px,
+   * the chip bound included: where a presentation places its caption compares two of these.
+   */
+  public double fitZoom(Drawing d, double w, double h) {
+    return Math.min(maxZoom(), fitScale(whole(d), w, h));
+  }
+
+  /**
+   * What the view shows once the running glide ends (drawing coordinates), or null before the first
+   * picture: tests ask it while a story is still being told.
+   */
+  public Box targetView() {
+    return drawing.get() == null || !hasView() ? null : seen(target, targetX, targetY);
   }
 
   private boolean inView(Box b, double z, double cx, double cy) {
@@ -294,21 +320,30 @@ public final class GraphCamera {
 
   /** What the view shows at zoom {@code z} centred on (cx, cy), in drawing coordinates. */
   private Box seen(double z, double cx, double cy) {
-    Drawing d = drawing.get();
+    Box e = extent(drawing.get());
     double w = viewWidth() / z;
     double h = viewHeight() / z;
-    double x = clampCenter(cx, w, d.width()) - w / 2;
-    double y = clampCenter(cy, h, d.height()) - h / 2;
+    double x = clampCenter(cx, w, e.x(), e.maxX()) - w / 2;
+    double y = clampCenter(cy, h, e.y(), e.maxY()) - h / 2;
     return new Box(x, y, w, h);
   }
 
   /**
-   * The centre a scroll pane can really show: a picture's edges stop it; a small one is centred.
+   * What the scroll pane shows of the content: the drawing, and while the story of a kill or reap
+   * is told, the places where the victims fade (they may lie outside today's smaller drawing).
    */
-  private double clampCenter(double c, double seen, double size) {
-    double lo = -margin + seen / 2;
-    double hi = size + margin - seen / 2;
-    return lo > hi ? size / 2 : Math.max(lo, Math.min(hi, c));
+  private Box extent(Drawing d) {
+    return lastFocus == null ? whole(d) : enclosing(java.util.List.of(whole(d), lastFocus));
+  }
+
+  /**
+   * The centre a scroll pane can really show: a picture's edges ({@code from}, {@code to}) stop it;
+   * a small one is centred.
+   */
+  private double clampCenter(double c, double seen, double from, double to) {
+    double lo = from - margin + seen / 2;
+    double hi = to + margin - seen / 2;
+    return lo > hi ? (from + to) / 2 : Math.max(lo, Math.min(hi, c));
   }
 
   /** The smallest box around {@code boxes}, or null for none. */
@@ -354,6 +389,8 @@ public final class GraphCamera {
       move = null;
     }
     target = z;
+    targetX = cx;
+    targetY = cy;
     // a picture that fits needs no scroll bars; a bar that came and went would change the view
     // the fit was computed for (and the fit again)
     // (a room has no use for scroll bars: the camera follows the action, and drag still pans)
@@ -457,19 +494,20 @@ public final class GraphCamera {
       return;
     }
     double z = zoomOnScreen.get();
+    Box e = extent(d);
     viewport.set(
         new Box(
-            visibleStart(scroller.getHvalue(), z, d.width(), viewWidth()),
-            visibleStart(scroller.getVvalue(), z, d.height(), viewHeight()),
+            visibleStart(scroller.getHvalue(), z, d.width(), viewWidth(), e.centerX()),
+            visibleStart(scroller.getVvalue(), z, d.height(), viewHeight(), e.centerY()),
             viewWidth() / z,
             viewHeight() / z));
   }
 
   /** Where the view begins, in drawing coordinates, along one axis. */
-  private double visibleStart(double value, double z, double size, double view) {
+  private double visibleStart(double value, double z, double size, double view, double middle) {
     double contentSize = (size + 2 * margin) * z;
     if (contentSize <= view) {
-      return (size / 2) - view / z / 2; // a small picture sits in the middle
+      return middle - view / z / 2; // a small picture sits in the middle
     }
     return value * (contentSize - view) / z - margin;
   }

@@ -40,9 +40,15 @@ final class StoryAnimator {
   private final TaskGraphView view;
   private final List<Runnable> finalFrame = new ArrayList<>();
   private ParallelTransition running;
+  private Runnable onEnd = () -> {};
 
   StoryAnimator(TaskGraphView view) {
     this.view = view;
+  }
+
+  /** Runs when a story has been told to its end (not when a new call cuts it short). */
+  void setOnEnd(Runnable r) {
+    onEnd = r;
   }
 
   boolean running() {
@@ -114,7 +120,11 @@ final class StoryAnimator {
       finish();
       return;
     }
-    all.setOnFinished(ev -> finish());
+    all.setOnFinished(
+        ev -> {
+          finish();
+          onEnd.run();
+        });
     running = all;
     all.play();
   }

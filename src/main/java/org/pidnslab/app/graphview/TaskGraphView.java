@@ -89,6 +89,9 @@ public final class TaskGraphView extends StackPane {
   private final FigureInput input = new FigureInput(this, tasksBySerial::get);
   private final List<Integer> subject = new ArrayList<>();
   private final List<org.pidnslab.graph.Box> lastChanged = new ArrayList<>();
+  private final List<Integer> lastChangedSerials = new ArrayList<>();
+  private boolean refitAfterStory; // the camera shows where reaped tasks died until the story ends
+  private boolean noteBand; // the picture leaves the summary note a band above it
   private final org.pidnslab.app.common.Toast summaryNote = new org.pidnslab.app.common.Toast();
 
   public TaskGraphView(LabModel model) {
@@ -150,9 +153,11 @@ public final class TaskGraphView extends StackPane {
     scroller.setId("graphScroller");
     summaryNote.setId("actionSummary");
     StackPane.setAlignment(summaryNote, javafx.geometry.Pos.TOP_CENTER);
-    StackPane.setMargin(summaryNote, new javafx.geometry.Insets(16, 0, 0, 0));
+    StackPane.setMargin(summaryNote, new javafx.geometry.Insets(NOTE_GAP, 0, 0, 0));
     getChildren().addAll(scroller, map, progress, summaryNote);
+    summaryNote.boundsInLocalProperty().addListener((o, a, b) -> reserveNoteBand());
     animator = new StoryAnimator(this);
+    animator.setOnEnd(this::refitAfterStory);
     model.addOutcomeListener(o -> pending.addAll(o.events()));
     backdrop.setOnMouseClicked(
         e -> {
@@ -274,6 +279,7 @@ public final class TaskGraphView extends StackPane {
   public void finishAnimations() {
     animator.finish();
     unfolding.finish();
+    refitAfterStory();
     camera.finishMove();
   }
 
@@ -355,6 +361,7 @@ public final class TaskGraphView extends StackPane {
   }
 
   private void apply(Drawing next) {
+    refitAfterStory = false; // a new picture: the camera follows its own call, if any
     animator.finish();
     unfolding.finish();
     sceneTasks = model.kernel().taskCount();
@@ -442,9 +449,14 @@ public final class TaskGraphView extends StackPane {
     }
   }
 
+  /** The summary note's distance from the graph's top edge and from the picture below it. */
+  private static final double NOTE_GAP = 8;
+
   /**
    * Moves the camera so that the tasks the call changed and the caption's subject stay in view; a
-   * call that changed too many to follow one by one is summarised over the graph instead.
+   * call that changed too many to follow one by one is summarised in a note above the picture.
+   * While the story of a kill or a reap is told the view includes where the victims were (the room
+   * must see where they died); once it is told the camera refits what is still drawn.
    *
    * @return the changed tasks that were out of view before the move (the animator highlights them)
    */
@@ -452,24 +464,73 @@ public final class TaskGraphView extends StackPane {
     org.pidnslab.graph.Box seenBefore = camera.viewportProperty().get();
     List<Integer> offView = new ArrayList<>();
     java.util.Set<Task> changed = ActionFocus.changed(events);
+    boolean told = old != null && !motion().instant();
     lastChanged.clear();
+    lastChangedSerials.clear();
+    refitAfterStory = false;
     for (Task t : changed) {
-      org.pidnslab.graph.Box b = boxOf(t.serial(), old);
+      org.pidnslab.graph.Box b = boxOf(t.serial(), told ? old : null);
       if (b != null) {
         lastChanged.add(b);
+        lastChangedSerials.add(t.serial());
+        refitAfterStory |= !drawing.tasksBySerial().containsKey(t.serial());
         if (seenBefore != null && !seenBefore.contains(b)) {
           offView.add(t.serial());
         }
       }
     }
-    boolean shown = camera.follow(focus(), old != null);
     String summary = ActionFocus.summary(events);
-    if (summary != null || !shown) {
-      summaryNote.show(
-          summary != null ? summary : ActionFocus.count(changed.size(), "task") + " changed",
-          false);
+    showNote(summary);
+    boolean shown = camera.follow(focus(), told);
+    if (summary == null && !shown) {
+      showNote(ActionFocus.count(changed.size(), "task") + " changed");
     }
     return offView.size() <= ActionFocus.ONE_BY_ONE ? offView : List.of();
+  }
+
+  /**
+   * Shows {@code text} in a note above the picture, or none; the picture gives the note a band of
+   * its own, so the note never covers a task. The band stays after the note fades, until the next
+   * call: the picture does not move by itself.
+   */
+  private void showNote(String text) {
+    noteBand = text != null;
+    if (noteBand) {
+      summaryNote.show(text, false);
+    }
+    reserveNoteBand();
+  }
+
+  /** Gives the picture's top edge the note's height (its own, once laid out), or none. */
+  private void reserveNoteBand() {
+    double band = 0;
+    if (noteBand) {
+      summaryNote.applyCss();
+      // its shadow too: the bounds in local include the effect
+      double h = Math.max(summaryNote.getHeight(), summaryNote.prefHeight(-1));
+      band = NOTE_GAP + Math.max(h, summaryNote.getBoundsInLocal().getMaxY()) + NOTE_GAP;
+    }
+    javafx.geometry.Insets now = StackPane.getMargin(scroller);
+    if ((now == null ? 0 : now.getTop()) != band) {
+      StackPane.setMargin(scroller, new javafx.geometry.Insets(band, 0, 0, 0));
+      layout(); // the camera frames the new view size now, not on the next pulse
+    }
+  }
+
+  /** The story of a kill or reap is told: the camera leaves where the victims were. */
+  private void refitAfterStory() {
+    if (!refitAfterStory || drawing == null) {
+      return;
+    }
+    refitAfterStory = false;
+    lastChanged.clear();
+    for (int serial : lastChangedSerials) {
+      org.pidnslab.graph.Box b = boxOf(serial, null);
+      if (b != null) {
+        lastChanged.add(b);
+      }
+    }
+    camera.follow(focus(), true);
   }
 
   /** What the camera keeps in view: the last call's changed tasks and the caption's subject. */
@@ -507,7 +568,7 @@ public final class TaskGraphView extends StackPane {
     }
   }
 
-  /** The one-line summary over the graph of a call too large to follow, or null. */
+  /** The one-line summary above the picture of a call too large to follow, or null. */
   public String actionSummary() {
     return summaryNote.message();
   }

@@ -16,10 +16,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.pidnslab.app.experiment.Workbench;
@@ -39,6 +37,12 @@ public final class Presenter {
   /** The caption's font follows the screen: this many text lines fill its height. */
   static final double LINES_PER_SCREEN = 45;
 
+  /** Beside a tall picture the caption takes this fraction of the screen's width. */
+  static final double SIDE_SHARE = 0.28;
+
+  /** The caption moves beside the picture only when that makes it this much larger. */
+  static final double SIDE_GAIN = 1.04;
+
   private final Workbench workbench;
   private final TaskGraphView graph;
   private final ReadOnlyBooleanWrapper presenting = new ReadOnlyBooleanWrapper();
@@ -46,8 +50,9 @@ public final class Presenter {
   private final StackPane graphHolder = new StackPane();
   private final StackPane controls = new StackPane();
   private final Region blank = new Region();
-  private final VBox picture = new VBox();
+  private final javafx.scene.layout.BorderPane picture = new javafx.scene.layout.BorderPane();
   private final StackPane captionHolder = new StackPane();
+  private boolean placing;
   private final StackPane root = new StackPane(picture, controls, blank);
   private final SequentialTransition fadeControls;
   private final EventHandler<KeyEvent> keys;
@@ -69,8 +74,15 @@ public final class Presenter {
     this.graph = graph;
     root.setId("presentation");
     root.getStyleClass().add("presentation");
-    VBox.setVgrow(graphHolder, Priority.ALWAYS);
-    picture.getChildren().addAll(captionHolder, graphHolder);
+    picture.setTop(captionHolder);
+    picture.setCenter(graphHolder);
+    captionHolder.setAlignment(Pos.TOP_LEFT);
+    // a tall picture (lesson 8's five levels) is as high as the screen once the caption is beside
+    // it: re-placed after every beat, once the new picture is drawn
+    workbench.experiment().positionProperty().addListener((o, a, b) -> placeLater());
+    workbench.experiment().beatProperty().addListener((o, a, b) -> placeLater());
+    root.widthProperty().addListener((o, a, b) -> placeLater());
+    root.heightProperty().addListener((o, a, b) -> placeLater());
     controls.setId("presentationControls");
     controls.setMaxHeight(Region.USE_PREF_SIZE);
     StackPane.setAlignment(controls, Pos.BOTTOM_CENTER);
@@ -159,6 +171,7 @@ public final class Presenter {
     layers.getChildren().add(root);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
     presenting.set(true);
+    workbench.caption().setPresenting(true);
     graph.camera().setPresenting(true);
     graph.camera().fit();
     if (scene.getWindow() instanceof Stage stage) {
@@ -175,7 +188,55 @@ public final class Presenter {
       setBounds(stage, area != null ? area : screenOf(windowBounds).getBounds());
     }
     fitText();
+    placeCaption();
     graph.requestFocus();
+  }
+
+  private void placeLater() {
+    if (presenting.get() && !placing) {
+      placing = true;
+      javafx.application.Platform.runLater(
+          () -> {
+            placing = false;
+            placeCaption();
+          });
+    }
+  }
+
+  /**
+   * Puts the caption above the picture, or beside it when the picture is tall and narrow and would
+   * be larger there: a wide screen has room to the side, not above.
+   */
+  private void placeCaption() {
+    double w = root.getWidth();
+    double h = root.getHeight();
+    org.pidnslab.graph.Drawing d = graph.drawing();
+    Node caption = workbench.caption();
+    if (!presenting.get() || w <= 0 || h <= 0) {
+      return;
+    }
+    boolean side = false;
+    if (d != null && caption.isVisible()) {
+      double above = captionHolder.prefHeight(w);
+      double sideWidth = Math.round(w * SIDE_SHARE);
+      side =
+          graph.camera().fitZoom(d, w - sideWidth, h)
+              > graph.camera().fitZoom(d, w, h - above) * SIDE_GAIN;
+      captionHolder.setPrefWidth(side ? sideWidth : Region.USE_COMPUTED_SIZE);
+      captionHolder.setMaxWidth(side ? sideWidth : Double.MAX_VALUE);
+    }
+    if (side && picture.getLeft() != captionHolder) {
+      picture.setTop(null);
+      picture.setLeft(captionHolder);
+    } else if (!side && picture.getTop() != captionHolder) {
+      picture.setLeft(null);
+      picture.setTop(captionHolder);
+    }
+  }
+
+  /** Whether the caption is beside the picture rather than above it (tests). */
+  public boolean captionBeside() {
+    return picture.getLeft() == captionHolder;
   }
 
   /** Back to the window exactly as it was: its parts in their places, its size, its camera. */
@@ -190,6 +251,8 @@ public final class Presenter {
     scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
     captionHolder.getChildren().clear();
     graphHolder.getChildren().clear();
+    picture.setLeft(null);
+    picture.setTop(captionHolder);
     controls.getChildren().clear();
     for (Slot s : slots) {
       s.parent().getChildren().add(Math.min(s.index(), s.parent().getChildren().size()), s.node());
@@ -202,6 +265,7 @@ public final class Presenter {
       setBounds(stage, windowBounds);
       stage.setMaximized(wasMaximized);
     }
+    workbench.caption().setPresenting(false);
     graph.camera().setPresenting(false);
     graph.camera().restore(cameraBefore);
     graph.requestFocus();

@@ -55,6 +55,8 @@ class WindowContrastTest {
     {".caption-title -fx-text-fill", ".caption-bar -fx-background-color"},
     {".caption-seeing -fx-text-fill", ".caption-bar -fx-background-color"},
     {".caption-answer -fx-text-fill", ".caption-bar -fx-background-color"},
+    {".caption-detail -fx-text-fill", ".caption-bar -fx-background-color"},
+    {".caption-detail -fx-text-fill", ".caption-detail:selected -fx-background-color"},
   };
 
   private static final Pattern RULE = Pattern.compile("([^{}]+)\\{([^}]*)}");

@@ -139,10 +139,90 @@ class CameraWindowTest {
     settle(robot);
     Drawing before = window.graph().drawing();
     assertFalse(outOfView(before, "c", "d1", "d2", "e1").isEmpty(), "the namespace is off view");
-    run(robot, "exit c");
-    // the victims are reaped by the kernel at once: where they were must be on show
-    assertEquals(List.of(), outOfView(before, "c", "d1", "d2", "e1"));
+    // the victims are reaped by the kernel at once: while their story is told, where they were
+    // must be on show
+    List<String> during = new ArrayList<>();
+    tellSlowly(robot, "exit c", () -> during.addAll(outOfView(before, "c", "d1", "d2", "e1")));
+    assertEquals(List.of(), during);
+    // told, the camera keeps what is still drawn of the call in view
     assertEquals(List.of(), outOfView(window.graph().drawing(), "c"));
+  }
+
+  /**
+   * Runs {@code statement} at the classroom speed and, once the camera has moved but while the
+   * story is still told, runs {@code during}; then finishes the story.
+   */
+  private void tellSlowly(FxRobot robot, String statement, Runnable during) {
+    robot.interact(() -> window.graph().speedControl().setValue(Motion.SLOW));
+    robot.interact(
+        () -> {
+          try {
+            window.experiment().perform(statement);
+          } catch (Exception e) {
+            throw new AssertionError(statement, e);
+          }
+          camera().finishMove(); // where the camera glides to; the story goes on
+          assertTrue(window.graph().animating(), "the story of " + statement + " is being told");
+          during.run();
+        });
+    robot.interact(() -> window.graph().speedControl().setValue(Motion.INSTANT));
+    settle(robot);
+  }
+
+  @Test
+  void onceAZapIsToldTheCameraRefitsTheSurvivors(FxRobot robot) {
+    // lesson 8's five levels: the zap reaps c1, d and d1, and the picture is half as high after
+    run(robot, "fork init o", "clone init c newpid", "fork c c1", "clone c1 d newpid", "fork d d1");
+    Drawing before = window.graph().drawing();
+    double[] during = new double[1];
+    List<String> gone = new ArrayList<>();
+    tellSlowly(
+        robot,
+        "exit c",
+        () -> {
+          during[0] = camera().chipPixels();
+          gone.addAll(outOfView(before, "c1", "d", "d1"));
+          gone.addAll(offScreen(before, "c1", "d", "d1"));
+        });
+    assertEquals(List.of(), gone, "while the zap is told, where its victims died is in view");
+    Drawing after = window.graph().drawing();
+    assertTrue(after.height() < before.height() * 0.8, "a smaller picture after the zap");
+    assertTrue(
+        camera().chipPixels() > during[0] * 1.3,
+        "the survivors' digits grow back: " + during[0] + " px -> " + camera().chipPixels());
+    assertEquals(List.of(), outOfView(after, allLabels(after)));
+    assertEquals(null, window.graph().actionSummary(), "everything the call changed was shown");
+  }
+
+  /**
+   * The labels whose fading figures (the victims', in the animation layer) are not within the
+   * graph's viewport on screen: what the room sees, not what the camera believes.
+   */
+  private List<String> offScreen(Drawing drawing, String... labels) {
+    javafx.scene.Node port = window.graph().lookup("#graphScroller .viewport");
+    javafx.geometry.Bounds seen = port.localToScene(port.getLayoutBounds());
+    List<String> out = new ArrayList<>();
+    for (String label : labels) {
+      int serial =
+          drawing.tasks().stream().filter(t -> t.label().equals(label)).findFirst().get().serial();
+      javafx.scene.Node fig =
+          window.graph().overlay().getChildrenUnmodifiable().stream()
+              .filter(n -> ("task-" + serial).equals(n.getId()))
+              .findFirst()
+              .orElse(null);
+      if (fig == null) {
+        out.add(label + " (no fading figure)");
+        continue;
+      }
+      javafx.geometry.Bounds b = fig.localToScene(fig.getBoundsInLocal());
+      if (b.getMinX() < seen.getMinX() - 1
+          || b.getMaxX() > seen.getMaxX() + 1
+          || b.getMinY() < seen.getMinY() - 1
+          || b.getMaxY() > seen.getMaxY() + 1) {
+        out.add(label + " at " + b + " outside " + seen);
+      }
+    }
+    return out;
   }
 
   @Test
@@ -220,7 +300,17 @@ class CameraWindowTest {
 
   @Test
   void aCallTooLargeToFollowIsSummarised(FxRobot robot) {
-    List<String> script = new ArrayList<>(List.of("clone init c newpid"));
+    // a chain of six under init: after the kill the picture is tall, its top row at the top
+    List<String> script =
+        new ArrayList<>(
+            List.of(
+                "fork init o1",
+                "fork o1 o2",
+                "fork o2 o3",
+                "fork o3 o4",
+                "fork o4 o5",
+                "fork o5 o6",
+                "clone init c newpid"));
     for (int i = 0; i < 30; i++) {
       script.add("fork c k" + i);
     }
@@ -228,6 +318,24 @@ class CameraWindowTest {
     assertEquals(null, window.graph().actionSummary());
     run(robot, "exit c");
     assertEquals("30 tasks killed in ns1", window.graph().actionSummary());
+    // the note has a band of its own above the picture: it covers no task
+    javafx.scene.Node note = robot.lookup("#actionSummary").query();
+    javafx.geometry.Bounds noteOnScreen = note.localToScene(note.getBoundsInLocal());
+    javafx.scene.Node port = window.graph().lookup("#graphScroller .viewport");
+    double pictureTop = port.localToScene(port.getLayoutBounds()).getMinY();
+    assertTrue(
+        noteOnScreen.getMaxY() <= pictureTop,
+        "the note " + noteOnScreen + " is above the picture, which begins at " + pictureTop);
+    int figures = 0;
+    for (TaskNode n : window.graph().drawing().tasks()) {
+      javafx.scene.Node f = window.graph().figure(n.serial());
+      assertNotNull(f, n.label() + " is drawn");
+      figures++;
+      assertFalse(
+          f.localToScene(f.getBoundsInLocal()).intersects(noteOnScreen),
+          "the note " + noteOnScreen + " covers " + n.label());
+    }
+    assertTrue(figures >= 2, "init and c are drawn");
   }
 
   @Test

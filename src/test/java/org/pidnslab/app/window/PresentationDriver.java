@@ -20,8 +20,10 @@ import org.pidnslab.graph.TaskNode;
  * A Lab presenting in a process of its own, so that its headless screen can have a projector's size
  * ({@code -Dheadless.geometry=1920x1080-32}) while the other window tests keep theirs: it opens
  * {@code FILE}, enters presentation mode and, for every {@code STEP} given, jumps there and prints
- * {@code STEP n CHIPS px SCENE wxh CROPPED labels} (the pid chips' text size on screen, the
- * presentation's size, the tasks not wholly in view), then {@code DONE}.
+ * {@code STEP n answer CHIPS px SCENE wxh GRAPH h CROPPED labels} (the pid chips' text size on
+ * screen, the presentation's size, the graph's height, the tasks not wholly in view), then goes a
+ * beat forward to the next step's question (when it asks one) and prints the same line with {@code
+ * question}; then {@code DONE}.
  */
 public final class PresentationDriver extends Application {
 
@@ -67,20 +69,37 @@ public final class PresentationDriver extends Application {
     w.experiment().jumpTo(step);
     later(
         () -> {
-          w.graph().finishAnimations();
-          System.out.println(
-              "STEP "
-                  + step
-                  + " CHIPS "
-                  + w.graph().camera().chipPixels()
-                  + " SCENE "
-                  + (int) stage.getScene().getWidth()
-                  + "x"
-                  + (int) stage.getScene().getHeight()
-                  + " CROPPED"
-                  + cropped());
-          next();
+          report(step);
+          w.experiment().nextBeat();
+          if (w.experiment().beatProperty().get() != org.pidnslab.app.model.Beat.QUESTION) {
+            next(); // the next step asks nothing (or there is none)
+            return;
+          }
+          later(
+              () -> {
+                report(step);
+                next();
+              });
         });
+  }
+
+  private void report(int step) {
+    w.graph().finishAnimations();
+    System.out.println(
+        "STEP "
+            + step
+            + " "
+            + w.experiment().beatProperty().get().name().toLowerCase(java.util.Locale.ROOT)
+            + " CHIPS "
+            + w.graph().camera().chipPixels()
+            + " SCENE "
+            + (int) stage.getScene().getWidth()
+            + "x"
+            + (int) stage.getScene().getHeight()
+            + " GRAPH "
+            + w.graph().getHeight()
+            + " CROPPED"
+            + cropped());
   }
 
   private String cropped() {

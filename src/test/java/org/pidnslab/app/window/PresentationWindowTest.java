@@ -29,8 +29,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Presentation mode: F5 and View → Present fill the screen with the graph and the caption, the
- * remote's keys step the player, B blanks, Esc returns to the window exactly as it was; at
- * 1920x1080 the pid digits of lesson 8 are large enough for a room.
+ * remote's keys step the player, B blanks, Esc returns to the window exactly as it was; a zap's
+ * whole answer leaves the picture 60 % of the screen; at 1920x1080 the pid digits of every beat of
+ * lesson 8 are large enough for a room.
  */
 @ExtendWith(ApplicationExtension.class)
 class PresentationWindowTest {
@@ -222,17 +223,55 @@ class PresentationWindowTest {
   }
 
   @Test
-  void pidDigitsAreAtLeast24PxOnLesson8At1920x1080() throws Exception {
+  void theZapsWholeAnswerLeavesThePicture60PercentOfTheScreen(FxRobot robot) {
+    lesson(robot, 7, 9);
+    robot.interact(() -> window.togglePresenting());
+    robot.interact(
+        () -> {
+          window.experiment().nextBeat();
+          window.experiment().nextBeat();
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> window.graph().finishAnimations());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(10, position(), "exit c has run");
+    var caption = window.workbench().caption();
+    assertTrue(caption.detailShown(), "presenting, the room reads the whole answer");
+    assertTrue(caption.questionText().contains("Which tasks are left afterwards?"));
+    assertTrue(shown(robot.lookup("#captionAnswer").query()));
+    assertFalse(shown(robot.lookup("#captionDetail").query()), "no button in front of the room");
+    double screen = stage.getScene().getHeight();
+    double graph = window.graph().getHeight();
+    assertTrue(graph >= 0.6 * screen, "the picture has " + graph + " px of " + screen);
+    // the survivors' tree is taller than wide: the caption is beside it, the picture as high as
+    // the screen
+    assertTrue(window.presenter().captionBeside());
+    assertEquals(screen, graph, 1, "the picture has the screen's height");
+    org.pidnslab.graph.Box view = window.graph().camera().viewportProperty().get();
+    for (org.pidnslab.graph.TaskNode n : window.graph().drawing().tasks()) {
+      assertTrue(view.grow(1).contains(n.box()), n.label() + " cropped: " + view);
+    }
+    robot.interact(() -> window.presenter().leave());
+    assertFalse(window.presenter().captionBeside(), "back above the picture for the next time");
+    assertFalse(caption.detailShown(), "the window's answer is one row again");
+  }
+
+  @Test
+  void pidDigitsAreAtLeast24PxOnEveryBeatOfLesson8At1920x1080() throws Exception {
     Path lesson = Path.of("assets/lessons/08-when-the-init-dies.pidns").toAbsolutePath();
+    int steps =
+        org.pidnslab.script.ScriptTrace.of(java.nio.file.Files.readString(lesson)).steps().size();
+    assertEquals(24, steps, "lesson 8's steps");
+    List<String> args = new ArrayList<>(List.of(PresentationDriver.Main.class.getName()));
+    args.add(lesson.toString());
+    for (int step = 0; step <= steps; step++) {
+      args.add(Integer.toString(step));
+    }
     Process lab =
         WindowTests.labProcess(
                 List.of("-Dheadless.geometry=1920x1080-32"),
-                PresentationDriver.Main.class.getName(),
-                lesson.toString(),
-                "0",
-                "10",
-                "11",
-                "12")
+                args.get(0),
+                args.subList(1, args.size()).toArray(String[]::new))
             .start();
     List<String> lines = new ArrayList<>();
     try (BufferedReader r =
@@ -243,18 +282,23 @@ class PresentationWindowTest {
         }
       }
     }
-    assertTrue(lab.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(5, lines.size(), lines.toString());
-    for (String line : lines.subList(0, 4)) {
+    assertTrue(lab.waitFor(180, TimeUnit.SECONDS));
+    assertEquals("DONE", lines.get(lines.size() - 1), lines.toString());
+    List<String> beats = lines.subList(0, lines.size() - 1);
+    // every step's answer, and the question beat of each step that asks one
+    assertEquals(steps + 1, beats.stream().filter(l -> l.split(" ")[2].equals("answer")).count());
+    assertTrue(beats.stream().filter(l -> l.split(" ")[2].equals("question")).count() >= 8);
+    for (String line : beats) {
+      // STEP n beat CHIPS px SCENE wxh GRAPH h CROPPED labels...
       String[] w = line.split(" ");
-      double chips = Double.parseDouble(w[3]);
-      assertEquals("1920x1080", w[5], "presenting fills the projector's screen: " + line);
+      double chips = Double.parseDouble(w[4]);
+      assertEquals("1920x1080", w[6], "presenting fills the projector's screen: " + line);
       assertTrue(chips <= 60.0001, "never above the bound: " + line);
       if (!w[1].equals("0")) {
         assertTrue(chips >= 24, "pid digits of at least 24 px: " + line);
       }
-      assertEquals(7, w.length, "no task cropped: " + line);
+      assertEquals(10, w.length, "no task cropped: " + line);
     }
-    assertEquals(60, Double.parseDouble(lines.get(0).split(" ")[3]), 1e-6, "init alone: 60 px");
+    assertEquals(60, Double.parseDouble(beats.get(0).split(" ")[4]), 1e-6, "init alone: 60 px");
   }
 }

@@ -24,7 +24,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The window at 1280x800, the size of many classroom projectors and small laptops: the side panel's
  * tab titles and the ps columns' titles are shown whole, in every theme, and the toolbars leave the
- * graph most of the height.
+ * graph most of the height; a lesson's zap answer leaves the graph 400 px, its title card fits, and
+ * the player's and the caption's labels are whole.
  */
 @ExtendWith(ApplicationExtension.class)
 class SmallScreenWindowTest {
@@ -105,5 +106,104 @@ class SmallScreenWindowTest {
     assertTrue(bars <= 130, "menus and toolbars take " + bars + " px of 800");
     assertTrue(graph >= 400, "the graph has " + graph + " px of 800");
     assertFalse(window.workbench().quiz().isVisible());
+  }
+
+  /** Lesson 8 at its step {@code step}, after {@code beats} more beats, animations done. */
+  private void lessonEight(FxRobot robot, Theme theme, int step, int beats) {
+    robot.interact(
+        () -> {
+          window.setTheme(theme);
+          window.workbench().startLesson(org.pidnslab.script.Lessons.all().get(7), false);
+          window.experiment().jumpTo(step);
+          for (int i = 0; i < beats; i++) {
+            window.experiment().nextBeat();
+          }
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> window.graph().finishAnimations());
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Theme.class)
+  void theZapsAnswerLeavesTheGraph400PxAndOpensOnRequest(Theme theme, FxRobot robot) {
+    lessonEight(robot, theme, 9, 2); // the question of "exit c", then its answer
+    assertEquals(
+        "exit c", window.experiment().traceProperty().get().steps().get(9).statement().text());
+    assertEquals(10, window.experiment().positionProperty().get());
+    var caption = window.workbench().caption();
+    double graph = robot.lookup("#graph").query().getLayoutBounds().getHeight();
+    assertTrue(
+        graph >= 400,
+        "the graph has "
+            + graph
+            + " px of 800 (the caption "
+            + caption.getLayoutBounds()
+            + ", its head "
+            + robot.lookup("#captionHead").query().getLayoutBounds()
+            + ", the button "
+            + robot.lookup("#captionDetail").query().getLayoutBounds()
+            + ")");
+    assertTrue(caption.isVisible());
+    assertTrue(
+        robot.lookup("#captionHead").queryLabeled().getText().startsWith("Line 26: exit c = 0"));
+    assertFalse(caption.detailShown(), "the question and the 21 lines wait behind the button");
+    Labeled detail = robot.lookup("#captionDetail").queryLabeled();
+    assertTrue(detail.getText().matches("▸ Question \\+ \\d+ kernel steps"), detail.getText());
+    robot.clickOn("#captionDetail");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(caption.detailShown());
+    assertTrue(caption.questionText().contains("Which tasks are left afterwards?"));
+    assertTrue(robot.lookup("#captionAnswer").query().isVisible());
+    // opened, the answer still scrolls within its share instead of taking the picture's room
+    double opened = robot.lookup("#graph").query().getLayoutBounds().getHeight();
+    assertTrue(opened >= 200, "opened, the graph keeps " + opened + " px");
+    robot.clickOn("#captionDetail");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertFalse(caption.detailShown(), "and closes again");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Theme.class)
+  void aLessonsTitleCardFitsAndThePlayersAndCaptionsLabelsAreWhole(Theme theme, FxRobot robot) {
+    lessonEight(robot, theme, 0, 0);
+    assertTrue(window.workbench().caption().showsTitleCard());
+    double card = window.workbench().caption().getLayoutBounds().getHeight();
+    assertTrue(card <= 0.3 * 800, "the title card takes " + card + " px of 800");
+    assertEquals(List.of(), whole(robot, "#playerBar"), "step 0");
+    assertEquals(List.of(), whole(robot, "#captionBar"), "the title card");
+    lessonEight(robot, theme, 9, 1); // the question of the zap: the longest "where"
+    assertEquals(List.of(), whole(robot, "#playerBar"), "the question of step 10");
+    assertEquals(List.of(), whole(robot, "#captionBar"), "the question of step 10");
+    robot.interact(() -> window.experiment().nextBeat());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of(), whole(robot, "#playerBar"), "the answer of step 10");
+    assertEquals(List.of(), whole(robot, "#captionBar"), "the answer of step 10");
+    robot.clickOn("#playButton");
+    assertEquals(List.of(), whole(robot, "#playerBar"), "playing: Pause");
+    robot.clickOn("#playButton");
+  }
+
+  /** The labels and buttons on show under {@code selector} whose text is cut ("▶ …"). */
+  private List<String> whole(FxRobot robot, String selector) {
+    List<String> out = new ArrayList<>();
+    List<Node> todo = new ArrayList<>(List.of(robot.lookup(selector).query()));
+    while (!todo.isEmpty()) {
+      Node n = todo.remove(todo.size() - 1);
+      if (!n.isVisible()) {
+        continue;
+      }
+      if (n instanceof javafx.scene.Parent p) {
+        todo.addAll(p.getChildrenUnmodifiable());
+      }
+      if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+        Text shown = (Text) l.lookup(".text");
+        String s = shown == null ? "" : shown.getText();
+        if (!s.equals(l.getText())) {
+          out.add(l.getId() + ": " + l.getText() + " shown as '" + s + "'");
+        }
+      }
+    }
+    return out;
   }
 }
