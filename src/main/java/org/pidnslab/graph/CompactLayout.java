@@ -65,17 +65,33 @@ final class CompactLayout {
 
   /**
    * The placed boxes (top-left corners in {@code x, y}) and each child's edge route from its
-   * parent, by child index (null for a root).
+   * parent, by child index (null for a root), as coordinates x0, y0, x1, y1...: the drawing makes
+   * each point once, where it ends up ({@link #route}).
    */
   static final class Result {
     final double[] x;
     final double[] y;
-    final List<List<Point>> routes;
+    private final double[][] routes;
 
     Result(int n) {
       x = new double[n];
       y = new double[n];
-      routes = new ArrayList<>(java.util.Collections.nCopies(n, (List<Point>) null));
+      routes = new double[n][];
+    }
+
+    /** Whether child {@code c} has a route from its parent. */
+    boolean hasRoute(int c) {
+      return routes[c] != null;
+    }
+
+    /** Child {@code c}'s route moved by {@code dx, dy}. */
+    List<Point> route(int c, double dx, double dy) {
+      double[] r = routes[c];
+      Point[] pts = new Point[r.length / 2];
+      for (int i = 0; i < pts.length; i++) {
+        pts[i] = new Point(r[2 * i] + dx, r[2 * i + 1] + dy);
+      }
+      return List.of(pts);
     }
   }
 
@@ -248,6 +264,7 @@ final class CompactLayout {
           area += (bw[c] + gap) * (bh[c] + rowGap);
           widest = Math.max(widest, bw[c]);
         }
+        tallestFirst(blocks, bh); // once: every width tried packs the same order
         // shelves waste room, so a few widths are tried: the one whose block comes closest to
         // the aspect wins (the block: this area below the parent's row, about)
         double base = Math.sqrt(area * aspect);
@@ -353,8 +370,11 @@ final class CompactLayout {
     double limit = Math.max(widest, Math.sqrt(area * aspect));
     double[] bx = new double[n];
     double[] by = new double[n];
-    shelves(roots, bw, bh, limit, 0, bx, by, new double[n], new double[n]);
+    List<Integer> rootBlocks = new ArrayList<>(roots);
+    tallestFirst(rootBlocks, bh);
+    shelves(rootBlocks, bw, bh, limit, 0, bx, by, new double[n], new double[n]);
     // top down: absolute positions and routes
+    Route route = new Route();
     for (int idx = 0; idx < n; idx++) {
       int v = order[idx];
       if (!owner[v]) {
@@ -366,7 +386,7 @@ final class CompactLayout {
         out.x[m] = bx[v] + boxX[m];
         out.y[m] = by[v] + boxY[m];
         if (prev >= 0) {
-          out.routes.set(m, runRoute(out, w, h, prev, m));
+          out.routes[m] = runRoute(out, w, h, prev, m, route);
         }
         prev = m;
         z = m;
@@ -382,19 +402,19 @@ final class CompactLayout {
         double bus = by[v] + busRel[c];
         double shelfBus = by[v] + shelfBusRel[c];
         double startX = out.x[z] + Math.min(indent / 2, w[z] / 2);
-        List<Point> pts = new ArrayList<>(8);
-        pts.add(new Point(startX, out.y[z] + h[z]));
-        pts.add(new Point(startX, firstBus));
-        pts.add(new Point(trunkX, firstBus));
-        pts.add(new Point(trunkX, shelfBus));
+        route.clear();
+        route.add(startX, out.y[z] + h[z]);
+        route.add(startX, firstBus);
+        route.add(trunkX, firstBus);
+        route.add(trunkX, shelfBus);
         if (!Double.isNaN(gutterRel[c])) { // stacked: along its shelf's bus, down its gutter
           double gutterX = bx[v] + gutterRel[c];
-          pts.add(new Point(gutterX, shelfBus));
-          pts.add(new Point(gutterX, bus));
+          route.add(gutterX, shelfBus);
+          route.add(gutterX, bus);
         }
-        pts.add(new Point(cx, bus));
-        pts.add(new Point(cx, cy));
-        out.routes.set(c, tidy(pts));
+        route.add(cx, bus);
+        route.add(cx, cy);
+        out.routes[c] = route.coordinates();
       }
     }
     return out;
@@ -442,17 +462,22 @@ final class CompactLayout {
     };
   }
 
+  /** Sorts {@code blocks} tallest first; the sort is stable, so equals keep their order. */
+  private static void tallestFirst(List<Integer> blocks, double[] bh) {
+    blocks.sort((a, b) -> Double.compare(bh[b], bh[a]));
+  }
+
   /**
-   * Packs the blocks {@code items} into shelves from y = {@code top}, tallest first (the sort is
-   * stable, so equals keep their order), no shelf wider than {@code limit} unless one block is. A
-   * shelf is as tall as its first block; the blocks after it go into columns to its right, stacked
-   * while they fit in that height. Writes each block's corner into {@code x, y}, the y of the edge
-   * bus above its shelf into {@code shelfBus}, and for a block stacked under another the x of the
-   * gutter left of its column (where its edge runs down from the shelf's bus) into {@code gutter};
-   * returns the widest shelf's width and the last one's bottom.
+   * Packs the blocks {@code sorted} ({@link #tallestFirst}) into shelves from y = {@code top}, no
+   * shelf wider than {@code limit} unless one block is. A shelf is as tall as its first block; the
+   * blocks after it go into columns to its right, stacked while they fit in that height. Writes
+   * each block's corner into {@code x, y}, the y of the edge bus above its shelf into {@code
+   * shelfBus}, and for a block stacked under another the x of the gutter left of its column (where
+   * its edge runs down from the shelf's bus) into {@code gutter}; returns the widest shelf's width
+   * and the last one's bottom.
    */
   private double[] shelves(
-      List<Integer> items,
+      List<Integer> sorted,
       double[] bw,
       double[] bh,
       double limit,
@@ -461,8 +486,6 @@ final class CompactLayout {
       double[] y,
       double[] shelfBus,
       double[] gutter) {
-    List<Integer> sorted = new ArrayList<>(items);
-    sorted.sort((a, b) -> Double.compare(bh[b], bh[a]));
     double shelfH = -1; // no shelf yet
     double colX = 0;
     double colW = 0;
@@ -500,42 +523,67 @@ final class CompactLayout {
   /**
    * From run member {@code a} to the next one, {@code b}: across, or down and back to a new row.
    */
-  private List<Point> runRoute(Result out, double[] w, double[] h, int a, int b) {
+  private double[] runRoute(Result out, double[] w, double[] h, int a, int b, Route route) {
     if (out.y[b] == out.y[a] && out.x[b] > out.x[a]) {
       double y = out.y[a] + Math.min(h[a], h[b]) / 2;
-      return List.of(new Point(out.x[a] + w[a], y), new Point(out.x[b], y));
+      return new double[] {out.x[a] + w[a], y, out.x[b], y};
     }
     double ax = out.x[a] + w[a] / 2;
     double bxc = out.x[b] + w[b] / 2;
     double bus = out.y[b] - rowGap / 2;
-    return tidy(
-        new ArrayList<>(
-            List.of(
-                new Point(ax, out.y[a] + h[a]),
-                new Point(ax, bus),
-                new Point(bxc, bus),
-                new Point(bxc, out.y[b]))));
+    route.clear();
+    route.add(ax, out.y[a] + h[a]);
+    route.add(ax, bus);
+    route.add(bxc, bus);
+    route.add(bxc, out.y[b]);
+    return route.coordinates();
   }
 
-  /** Drops repeated points and points in the middle of a straight run. */
-  private static List<Point> tidy(List<Point> pts) {
-    List<Point> out = new ArrayList<>(pts.size());
-    for (Point p : pts) {
-      if (!out.isEmpty() && out.get(out.size() - 1).equals(p)) {
-        continue;
+  /**
+   * One route's points as they are added, tidied on the way: a repeated point is dropped, and a
+   * point in the middle of a straight run is replaced by the next. Coordinates only, reused from
+   * route to route: a 10,000-task picture made, compared and copied its points three times over.
+   */
+  private static final class Route {
+    private double[] xs = new double[8];
+    private double[] ys = new double[8];
+    private int n;
+
+    void clear() {
+      n = 0;
+    }
+
+    void add(double x, double y) {
+      // the same tests as Point.equals (Double.compare) for a repeat, == for a straight run
+      if (n > 0 && Double.compare(xs[n - 1], x) == 0 && Double.compare(ys[n - 1], y) == 0) {
+        return;
       }
-      if (out.size() >= 2) {
-        Point a = out.get(out.size() - 2);
-        Point b = out.get(out.size() - 1);
-        boolean vertical = a.x() == b.x() && b.x() == p.x();
-        boolean horizontal = a.y() == b.y() && b.y() == p.y();
+      if (n >= 2) {
+        boolean vertical = xs[n - 2] == xs[n - 1] && xs[n - 1] == x;
+        boolean horizontal = ys[n - 2] == ys[n - 1] && ys[n - 1] == y;
         if (vertical || horizontal) {
-          out.set(out.size() - 1, p);
-          continue;
+          xs[n - 1] = x;
+          ys[n - 1] = y;
+          return;
         }
       }
-      out.add(p);
+      if (n == xs.length) {
+        xs = Arrays.copyOf(xs, 2 * n);
+        ys = Arrays.copyOf(ys, 2 * n);
+      }
+      xs[n] = x;
+      ys[n] = y;
+      n++;
     }
-    return List.copyOf(out);
+
+    /** The points so far as x0, y0, x1, y1... */
+    double[] coordinates() {
+      double[] out = new double[2 * n];
+      for (int i = 0; i < n; i++) {
+        out[2 * i] = xs[i];
+        out[2 * i + 1] = ys[i];
+      }
+      return out;
+    }
   }
 }

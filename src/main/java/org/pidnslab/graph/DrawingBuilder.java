@@ -314,8 +314,8 @@ public final class DrawingBuilder {
           line =
               EdgeRoutes.orthogonal(
                   boxes, p, c, EdgeRoutes.busY(tree, tree.depthAt(p), spacing), dx, dy);
-        } else if (compact != null && compact.routes.get(c) != null && forest.parent[c] == p) {
-          line = TreeEdge.translate(compact.routes.get(c), dx, dy);
+        } else if (compact != null && compact.hasRoute(c) && forest.parent[c] == p) {
+          line = compact.route(c, dx, dy);
         } else {
           line = TreeEdge.translate(EdgeRoutes.straight(boxes.box(p), boxes.box(c)), dx, dy);
         }

@@ -31,6 +31,7 @@ public final class PidNamespace {
   private final int level;
   private final PidNamespace[] ancestors; // ancestors[i] is this namespace's ancestor at level i
   private int serial = -1; // creation order: 0 for root, k for the k-th namespace created
+  private String name; // the Lab's name for it, from the serial (the kernel has none)
   Task childReaper;
   int pidAllocated;
   boolean pidnsAdding = true;
@@ -61,11 +62,15 @@ public final class PidNamespace {
 
   void assignSerial(int serial) {
     this.serial = serial;
+    this.name = null;
   }
 
   /** The name scripts and pictures use: {@code root}, then {@code ns1}, {@code ns2}... */
   public String name() {
-    return serial == 0 ? "root" : "ns" + serial;
+    if (name == null) { // made once: every drawing names every task's namespaces
+      name = serial == 0 ? "root" : "ns" + serial;
+    }
+    return name;
   }
 
   /** The creation order: 0 for root. Plays the role of the namespace's inode number. */

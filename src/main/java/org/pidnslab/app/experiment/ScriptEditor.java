@@ -392,10 +392,11 @@ public final class ScriptEditor extends BorderPane {
     number.getStyleClass().add("gutter-number");
     javafx.scene.layout.StackPane numberBox = new javafx.scene.layout.StackPane(number);
     numberBox.setMinWidth(32);
-    numberBox.setAlignment(Pos.CENTER_RIGHT);
+    // a wrapped line's number and marker sit on its first row: centred, they named the row below
+    numberBox.setAlignment(Pos.TOP_RIGHT);
     HBox box = new HBox(2, marker, numberBox);
     box.getStyleClass().add("script-gutter");
-    box.setAlignment(Pos.CENTER_LEFT);
+    box.setAlignment(Pos.TOP_LEFT);
     box.setMinWidth(50);
     box.setId("gutter" + line);
     box.setOnMouseClicked(

@@ -16,6 +16,7 @@ final class FirstView {
   private final ScrollPane scroller;
   private boolean expected = true;
   private boolean framing;
+  private boolean framedThisTurn;
   private int historySize = -1;
 
   FirstView(GraphCamera camera, ScrollPane scroller) {
@@ -39,6 +40,15 @@ final class FirstView {
     return expected || current == null;
   }
 
+  /**
+   * Whether a new scene is on its way or was framed whole in this same turn of the FX thread: the
+   * caption of the step it opens at must not pull the camera away from it (the camera glided to the
+   * subject and a resize glided back, twice the work before the first picture settled).
+   */
+  boolean holdingWhole() {
+    return expected || framedThisTurn;
+  }
+
   /** Whether the view is showing a new scene whole (until the next call or a user zoom). */
   boolean framing() {
     return framing;
@@ -55,11 +65,17 @@ final class FirstView {
   boolean settle(Drawing old, boolean noEvents, int history) {
     boolean jumped = noEvents && history != historySize && camera.autoFitting();
     boolean fresh = expected || old == null || jumped;
+    boolean cut = expected || old == null;
     historySize = history;
     expected = false;
     framing = fresh;
     if (fresh) {
       frame();
+      if (cut) {
+        camera.finishMove(); // a new script or layout: nothing to glide from
+      }
+      framedThisTurn = true;
+      javafx.application.Platform.runLater(() -> framedThisTurn = false);
     }
     return fresh;
   }

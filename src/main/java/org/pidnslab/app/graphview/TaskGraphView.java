@@ -400,6 +400,12 @@ public final class TaskGraphView extends StackPane {
         it.remove();
       }
     }
+    List<KernelEvent> events = List.copyOf(pending);
+    pending.clear();
+    // frame first, then make figures: only those the framed view shows, and none while namespace
+    // cards stand in for them (a fitted 1,000-task host built 760 hidden figures)
+    boolean framed = firstView.settle(old, events.isEmpty(), model.history().size());
+    semanticZoom();
     List<TaskFigure> born = materialize(changed);
     Box card = toggled == null ? null : toggled.card(drawing);
     if (card == null) {
@@ -407,11 +413,7 @@ public final class TaskGraphView extends StackPane {
     }
     spread.update(changed, SpreadUpdates.PER_FRAME);
     showSelection(model.selectedProperty().get());
-    List<KernelEvent> events = List.copyOf(pending);
-    pending.clear();
-    boolean framed = firstView.settle(old, events.isEmpty(), model.history().size());
     map.update();
-    semanticZoom();
     List<Integer> offView = framed ? List.of() : followAction(events, old);
     if (card != null && toggled.expand() && old != null) {
       // the expanded picture may no longer fit: bring what came out of the card into view,
@@ -589,7 +591,7 @@ public final class TaskGraphView extends StackPane {
     for (Task t : tasks) {
       subject.add(t.serial());
     }
-    if (drawing != null) {
+    if (drawing != null && !firstView.holdingWhole()) {
       camera.follow(focus(), true);
     }
   }
@@ -649,7 +651,11 @@ public final class TaskGraphView extends StackPane {
   private void semanticZoom() {
     boolean small = NamespaceCards.tooSmall(drawing, camera.zoomProperty().get());
     if (small || cards.showing()) {
+      boolean wasShowing = cards.showing();
       cards.show(small, drawing, model.kernel(), camera.zoomProperty().get());
+      if (wasShowing && !small) {
+        rematerializeLater(); // no figures were made while the cards stood in
+      }
     }
     nodeLayer.setVisible(!small);
     summaries.layer.setVisible(!small);
@@ -664,11 +670,11 @@ public final class TaskGraphView extends StackPane {
 
   /** The part of the drawing in view, with a margin, or null when everything is drawn. */
   private org.pidnslab.graph.Box visibleWindow() {
+    if (drawing != null && cards.showing()) {
+      return new org.pidnslab.graph.Box(0, 0, 0, 0); // cards stand in: no figure is seen
+    }
     if (drawing == null || drawing.tasks().size() <= VIRTUAL_ABOVE) {
       return null;
-    }
-    if (cards.showing()) {
-      return new org.pidnslab.graph.Box(0, 0, 0, 0); // cards stand in: no figure is seen
     }
     javafx.scene.Node viewport = scroller.lookup(".viewport");
     double pad = 400;
@@ -685,7 +691,14 @@ public final class TaskGraphView extends StackPane {
 
   /** After a scroll or zoom of a large picture: bring in what came into view. */
   private void scrolled() {
-    if (drawing == null || drawing.tasks().size() <= VIRTUAL_ABOVE || rematerializing) {
+    if (drawing != null && drawing.tasks().size() > VIRTUAL_ABOVE) {
+      rematerializeLater();
+    }
+  }
+
+  /** Brings in, on the next turn, the figures that can be seen now and are not made yet. */
+  private void rematerializeLater() {
+    if (drawing == null || rematerializing) {
       return;
     }
     rematerializing = true;

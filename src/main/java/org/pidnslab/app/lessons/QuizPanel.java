@@ -51,8 +51,9 @@ public final class QuizPanel extends VBox {
     setId("quizPanel");
     getStyleClass().add("quiz-panel");
     setPadding(new Insets(10, 14, 10, 14));
-    setMaxHeight(USE_PREF_SIZE);
-    setMinHeight(USE_PREF_SIZE); // under the graph: the graph shrinks, the question never elides
+    // the window gives it the script's column (the script would give the answers away): it runs
+    // the column's height and wraps to its width
+    setMinWidth(0);
     question.setId("quizQuestion");
     question.setWrapText(true);
     question.getStyleClass().add("quiz-question");
@@ -114,9 +115,13 @@ public final class QuizPanel extends VBox {
     // question: ask about the step that will really run next
     experiment.positionProperty().addListener((o, a, b) -> moved());
     experiment.traceProperty().addListener((o, a, b) -> moved());
-    HBox buttons = new HBox(8, reveal, skip, again, score);
+    javafx.scene.layout.FlowPane buttons =
+        new javafx.scene.layout.FlowPane(8, 6, reveal, skip, again);
     buttons.setAlignment(Pos.CENTER_LEFT);
-    getChildren().addAll(question, answer, nspidRow, problem, verdict, buttons);
+    Label title = new Label("Quiz: predict, then reveal");
+    title.getStyleClass().add("pane-title");
+    problem.setWrapText(true);
+    getChildren().addAll(title, question, answer, nspidRow, problem, verdict, buttons, score);
     setVisible(false);
     setManaged(false);
   }

@@ -250,9 +250,8 @@ public final class MainWindow {
     StackPane center = new StackPane(graph, panicNote, toast);
     StackPane.setMargin(toast, new Insets(0, 0, 24, 0));
     StackPane.setMargin(panicNote, new Insets(8, 0, 0, 0));
-    // the caption and the quiz take their own room: they must never hide a task
-    VBox centerBox =
-        new VBox(pickPrompt, workbench.caption(), center, workbench.quiz(), workbench.player());
+    // the caption takes its own room: it must never hide a task
+    VBox centerBox = new VBox(pickPrompt, workbench.caption(), center, workbench.player());
     VBox.setVgrow(center, Priority.ALWAYS);
     // the player bar's controls would claim ~670 px and squeeze the side panel's tab titles at
     // 1280x800: the timeline gives way instead
@@ -302,18 +301,17 @@ public final class MainWindow {
     SplitPane.setResizableWithParent(scriptPane, false);
     SplitPane.setResizableWithParent(side, false);
     side.keepWholeIn(main);
-    // in quiz mode the script would give the answers away (its expect lines): it steps aside
-    workbench
-        .quiz()
-        .visibleProperty()
+    // in quiz mode the script would give the answers away (its expect lines): the quiz takes its
+    // column, so the picture keeps the centre's whole height (below it, a 5-level tree was cropped)
+    Node quiz = workbench.quiz();
+    quiz.visibleProperty()
         .addListener(
             (o, was, quizzing) -> {
-              if (quizzing) {
-                main.getItems().remove(scriptPane);
-                main.setDividerPositions(0.75);
-              } else if (!main.getItems().contains(scriptPane)) {
-                main.getItems().add(0, scriptPane);
-                main.setDividerPositions(0.25, 0.78);
+              double[] dividers = main.getDividerPositions();
+              int column = main.getItems().indexOf(quizzing ? scriptPane : quiz);
+              if (column >= 0) {
+                main.getItems().set(column, quizzing ? quiz : scriptPane);
+                main.setDividerPositions(dividers);
               }
             });
     SplitPane vertical = new SplitPane(main, bottom);

@@ -137,9 +137,46 @@ class BigScenesWindowTest {
     assertTrue(taskLayerVisible(robot));
   }
 
+  /** Whether a task figure is on show (while the cards stand in no figure is even made). */
   private boolean taskLayerVisible(FxRobot robot) {
-    Node fig = robot.lookup(".task-figure").query();
-    return fig.getParent().isVisible();
+    return robot.lookup(".task-figure").queryAll().stream()
+        .anyMatch(f -> f.getParent().isVisible());
+  }
+
+  @Test
+  void theThousandTaskHostIsFramedAtOnceAndMakesNoFigureTheCardsHide(FxRobot robot)
+      throws Exception {
+    String host = script("container-host-1000.pidns");
+    // from a close-up of something else, as in the window harness's first-picture measurement
+    open(robot, "fork init only", LayoutChoice.COMPACT);
+    robot.interact(() -> window.graph().zoomIn());
+    boolean[] gliding = new boolean[1];
+    double[] zoom = new double[1];
+    robot.interact(
+        () -> {
+          window.experiment().load(host, null, Integer.MAX_VALUE);
+          gliding[0] = window.graph().camera().moving();
+          zoom[0] = window.graph().zoom();
+        });
+    // a new scene is cut to, not glided to from the old one's zoom (nothing to travel from)
+    assertTrue(!gliding[0], "no glide from the previous picture's zoom");
+    settle(robot);
+    // and the caption's subject did not pull the camera away from the whole scene
+    assertTrue(window.graph().zoom() == zoom[0], zoom[0] + " then " + window.graph().zoom());
+    Bounds view = viewport(robot);
+    Bounds pic = picture(robot);
+    assertTrue(view.contains(pic), "picture " + pic + " in view " + view);
+    // fitted, 1,000 tasks are far below readable size: the namespace cards stand in, and the
+    // hundreds of task figures they would hide are not made at all
+    assertTrue(window.graph().showingNamespaceCards(), "cards at zoom " + window.graph().zoom());
+    assertTrue(window.graph().drawing().tasks().size() > 500, "hundreds of tasks drawn");
+    assertTrue(robot.lookup(".task-figure").queryAll().isEmpty(), "no hidden figure made");
+    robot.interact(() -> window.graph().camera().centerOn(100, 100));
+    for (int i = 0; i < 30 && window.graph().showingNamespaceCards(); i++) {
+      robot.interact(() -> window.graph().zoomIn());
+      settle(robot);
+    }
+    assertTrue(taskLayerVisible(robot), "zoomed in, the tasks in view are made and shown");
   }
 
   @Test

@@ -193,4 +193,28 @@ class ScriptEdgeCasesWindowTest {
     assertEquals("fork init a\n", window.experiment().textProperty().get());
     assertTrue(window.title().get().startsWith("dropped.pidns"));
   }
+
+  @Test
+  void aWrappedLinesNumberSitsOnItsFirstRow(FxRobot robot) throws Exception {
+    String longComment = "# " + "a comment long enough to wrap in the script pane ".repeat(6);
+    open(robot, "wrapped.pidns", "fork init a\n" + longComment + "\nfork init b\n");
+    WindowTests.settle(robot, window);
+    robot.clickOn("#wholeScriptLink"); // a comment before a call is narration, revealed by steps
+    WindowTests.settle(robot, window);
+    org.fxmisc.richtext.CodeArea area = window.workbench().editor().area();
+    double[] rows = new double[3];
+    robot.interact(
+        () -> {
+          int start = area.getAbsolutePosition(1, 0);
+          javafx.geometry.Bounds first = area.getCharacterBoundsOnScreen(start, start + 1).get();
+          int end = area.getAbsolutePosition(1, area.getParagraphLength(1) - 1);
+          javafx.geometry.Bounds last = area.getCharacterBoundsOnScreen(end, end + 1).get();
+          javafx.scene.Node number = robot.lookup("#gutter2").lookup(".gutter-number").query();
+          rows[0] = first.getMinY();
+          rows[1] = last.getMinY();
+          rows[2] = number.localToScreen(number.getBoundsInLocal()).getMinY();
+        });
+    assertTrue(rows[1] > rows[0] + 5, "the comment wraps: " + rows[0] + " .. " + rows[1]);
+    assertEquals(rows[0], rows[2], 6, "line 2's number is on its first row");
+  }
 }

@@ -81,6 +81,11 @@ class TwoBeatsWindowTest {
     return robot.lookup(id).query().isVisible();
   }
 
+  /** Whether a node with this id is in the window's scene at all (a pane taken out is not). */
+  private static boolean inScene(FxRobot robot, String id) {
+    return robot.lookup(id).tryQuery().isPresent();
+  }
+
   @Test
   void aLessonStartsWithItsTitleCard(FxRobot robot) {
     lessonOne(robot);
@@ -235,6 +240,27 @@ class TwoBeatsWindowTest {
     robot.type(KeyCode.PAGE_DOWN); // the next question, in the panel
     assertEquals(1, ex().positionProperty().get());
     assertTrue(text(robot, "#quizQuestion").contains("clone a c newpid"));
+  }
+
+  @Test
+  void theQuizTakesTheScriptsColumnAndLeavesThePictureItsHeight(FxRobot robot) {
+    robot.interact(() -> window.workbench().startLesson(FIRST, false));
+    WaitForAsyncUtils.waitForFxEvents();
+    double stepping = window.graph().getHeight();
+    robot.interact(() -> window.workbench().startLesson(FIRST, true));
+    WaitForAsyncUtils.waitForFxEvents();
+    Node quiz = robot.lookup("#quizPanel").query();
+    javafx.geometry.Bounds panel = quiz.localToScene(quiz.getBoundsInLocal());
+    javafx.geometry.Bounds graph = window.graph().localToScene(window.graph().getBoundsInLocal());
+    assertTrue(panel.getMaxX() <= graph.getMinX() + 1, "beside the picture: " + panel + graph);
+    assertFalse(inScene(robot, "#scriptArea"), "the script, which holds the answers, steps aside");
+    assertTrue(
+        window.graph().getHeight() >= stepping - 1,
+        "the picture keeps its height: " + window.graph().getHeight() + " < " + stepping);
+    robot.interact(() -> window.workbench().startLesson(FIRST, false));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(inScene(robot, "#scriptArea"), "leaving the quiz brings the script back");
+    assertFalse(quiz.isVisible());
   }
 
   /** The gutter's marker of {@code line}: ▶ ran, ▷ asked next, ✗ error, blank. */

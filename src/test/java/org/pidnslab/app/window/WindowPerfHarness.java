@@ -24,7 +24,8 @@ import org.pidnslab.app.model.LabModel;
  * -Dharness.autosaveOnly=true} measures only that); {@code -Dharness.thisMachine=true} measures
  * View → This machine alone; {@code -Dharness.presentOnly=true} measures entering presentation mode
  * and its beats on 500 tasks instead; {@code -Dharness.bigOnly=true} the first fitted picture of a
- * 1,000-task script. Run:
+ * 1,000-task script. Run (it makes a fresh home of its own: no -Duser.home, which would also move
+ * Maven's own repository):
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test \
@@ -35,8 +36,13 @@ public final class WindowPerfHarness extends Application {
   private static final AtomicLong worstStallNanos = new AtomicLong();
   private static volatile boolean watching;
 
-  /** Starts the harness on Monocle. */
+  /**
+   * Starts the harness on Monocle, as a new user: its settings (java.util.prefs), home and autosave
+   * folder are in a fresh temporary directory (as the tests' {@link org.pidnslab.FreshHome}), never
+   * the real user's.
+   */
   public static void main(String[] args) {
+    System.out.println("== a new user's home: " + org.pidnslab.FreshHome.home());
     System.setProperty("glass.platform", "Monocle");
     System.setProperty("monocle.platform", "Headless");
     System.setProperty("prism.order", "sw");
@@ -271,6 +277,7 @@ public final class WindowPerfHarness extends Application {
         onFx(() -> window.setLayout(layout));
         waitLayout(window);
         Thread.sleep(300);
+        CpuClock cpu = new CpuClock();
         long t0 = System.nanoTime();
         onFx(() -> window.experiment().load(host, null, Integer.MAX_VALUE));
         for (boolean busy = true; busy; ) {
@@ -304,7 +311,7 @@ public final class WindowPerfHarness extends Application {
         frame.await(10, TimeUnit.SECONDS);
         double ms = (System.nanoTime() - t0) / 1e6;
         times.add(ms);
-        System.out.printf("  run %d: %7.0f ms%n", i + 1, ms);
+        System.out.printf("  run %d: %7.0f ms  cpu %s%n", i + 1, ms, cpu.since());
       }
       Collections.sort(times);
       System.out.printf(
