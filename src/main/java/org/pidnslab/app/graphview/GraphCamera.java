@@ -139,6 +139,15 @@ public final class GraphCamera {
     if (d == null || !hasView()) {
       return;
     }
+    // a fitted picture has no scroll bars (see move): measure the view without the bars a
+    // close-up had, or the fit changes once they are gone (a picture of the view's own shape)
+    if (scroller.getHbarPolicy() != ScrollPane.ScrollBarPolicy.NEVER
+        || scroller.getVbarPolicy() != ScrollPane.ScrollBarPolicy.NEVER) {
+      scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+      scroller.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+      scroller.applyCss();
+      scroller.layout();
+    }
     glide(Math.min(maxZoom(), fitScale(whole(d))), whole(d).centerX(), whole(d).centerY());
   }
 
