@@ -23,13 +23,20 @@ import org.pidnslab.script.ScriptTrace;
  * once it has run. Before a lesson's first step it is the lesson's title card. Any number of
  * caption bars can show one experiment (the window's, a presentation's).
  *
- * <p>In the window, the answer of a step that asked is one row, its result, with a toggle that
- * opens the question and the kernel's explanation again: a zap explains itself in twenty lines, and
- * at 1280x800 they took the picture's room. Presenting, the room reads the whole answer.
+ * <p>In the window, the answer of a step that asked is its result and a short explanation (a fork's
+ * two lines), with a toggle that opens the question again; a long explanation waits behind that
+ * toggle too: a zap explains itself in twenty lines, and at 1280x800 they took the picture's room.
+ * Presenting, the room reads the whole answer.
  */
 public final class CaptionBar extends VBox {
   /** The most of the window's height the answer's explanation takes before it scrolls. */
   public static final double ANSWER_SHARE = 1.0 / 6;
+
+  /**
+   * In the window, an explanation of at most this many lines is shown with its result; a longer one
+   * (a zap's) waits behind the toggle, so that the picture it explains keeps its room.
+   */
+  static final int SHORT_EXPLANATION = 4;
 
   private final Experiment experiment;
   private final Label title = label("captionTitle", "caption-title");
@@ -126,7 +133,7 @@ public final class CaptionBar extends VBox {
     return super.computePrefHeight(width);
   }
 
-  /** Presenting, the answer is shown whole; in the window it is one row until opened. */
+  /** Presenting, the answer is shown whole; in the window a long one waits for its toggle. */
   public void setPresenting(boolean on) {
     presenting = on;
     update();
@@ -167,12 +174,14 @@ public final class CaptionBar extends VBox {
     String explanation = answered == null || answered.length < 2 ? null : answered[1];
     // the question was read in the first beat; a one-beat step's caption is its own answer
     boolean asked = !asking && Beat.asks(step, text);
-    boolean folded = !presenting && (asked || explanation != null) && !detail.isSelected();
-    show(narration, folded && asked ? null : text);
-    show(answer, folded ? null : explanation);
-    scrollWithAnswer(!presenting && !asking && detail.isSelected() && explanation != null);
     int lines = explanation == null ? 0 : (int) explanation.lines().count();
-    boolean toggles = !presenting && !asking && (asked || explanation != null);
+    // a fork explains itself in two lines, shown with its result; a zap's twenty wait for a click
+    boolean longExplanation = lines > SHORT_EXPLANATION;
+    boolean open = presenting || detail.isSelected();
+    show(narration, !open && asked ? null : text);
+    show(answer, !open && longExplanation ? null : explanation);
+    scrollWithAnswer(!presenting && !asking && detail.isSelected() && explanation != null);
+    boolean toggles = !presenting && !asking && (asked || longExplanation);
     detail.setVisible(toggles);
     detail.setManaged(toggles);
     detail.setText(
@@ -181,7 +190,7 @@ public final class CaptionBar extends VBox {
             : "▸ "
                 + (!asked
                     ? counted(lines)
-                    : lines == 0 ? "Question" : "Question + " + counted(lines)));
+                    : !longExplanation ? "Question" : "Question + " + counted(lines)));
     answerScroll.setVvalue(0); // a new answer reads from its first line
     boolean on = text != null || titled;
     setVisible(on);

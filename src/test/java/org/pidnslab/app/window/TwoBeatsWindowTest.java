@@ -132,9 +132,10 @@ class TwoBeatsWindowTest {
     assertNotNull(window.model().task("a"));
     assertEquals(before + 1, figures(robot), "a is drawn");
     assertEquals("Line " + first.line() + ": fork init a = 2", text(robot, "#captionHead"));
-    // in the window the answer is its result line; the question and the kernel's lines open on
-    // request (presenting, they show at once: PresentationWindowTest)
-    assertFalse(caption().detailShown());
+    // in the window a fork's answer is its result and its two kernel lines; the question, read
+    // in beat one, opens on request (presenting, it shows at once: PresentationWindowTest)
+    assertTrue(shown(robot, "#captionAnswer"), "a short explanation comes with its result");
+    assertTrue(text(robot, "#captionAnswer").contains("copy_process"));
     assertEquals("", caption().questionText());
     robot.clickOn("#captionDetail");
     assertEquals(question, caption().questionText(), "the question stays with its answer");
