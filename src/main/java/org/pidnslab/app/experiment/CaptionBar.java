@@ -2,6 +2,8 @@ package org.pidnslab.app.experiment;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
@@ -68,16 +70,7 @@ public final class CaptionBar extends VBox {
     answerScroll.setFitToWidth(true);
     answerScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     answerScroll.setFocusTraversable(false);
-    sceneProperty()
-        .addListener(
-            (o, was, scene) -> {
-              answerScroll.maxHeightProperty().unbind();
-              if (scene != null) {
-                answerScroll
-                    .maxHeightProperty()
-                    .bind(scene.heightProperty().multiply(ANSWER_SHARE));
-              }
-            });
+    sceneProperty().addListener((o, was, scene) -> boundAnswer());
     detail.setId("captionDetail");
     detail.getStyleClass().add("caption-detail");
     detail.setFocusTraversable(false); // Page Down stays the graph's
@@ -129,13 +122,41 @@ public final class CaptionBar extends VBox {
     if (width > 0) {
       double inner = width - snappedLeftInset() - snappedRightInset();
       answerScroll.setPrefViewportHeight(body.prefHeight(inner));
+      if (presenting && getScene() != null) {
+        answerScroll.setMaxHeight(roomForAnswer(inner, getScene().getHeight()));
+      }
     }
     return super.computePrefHeight(width);
+  }
+
+  /**
+   * In the window the answer scrolls past its share of the window's height; presenting, it may take
+   * the whole screen's height left by the rest of the caption (a sixth of 1080 px showed five of a
+   * zap's 21 lines beside a picture with room to spare below).
+   */
+  private void boundAnswer() {
+    answerScroll.maxHeightProperty().unbind();
+    Scene scene = getScene();
+    if (scene != null && !presenting) {
+      answerScroll.maxHeightProperty().bind(scene.heightProperty().multiply(ANSWER_SHARE));
+    }
+  }
+
+  /** The screen's height less the caption's other rows, its spacing and its padding. */
+  private double roomForAnswer(double inner, double screen) {
+    double others = snappedTopInset() + snappedBottomInset();
+    for (Node n : getChildren()) {
+      if (n != answerScroll && n.isManaged()) {
+        others += n.prefHeight(inner) + getSpacing();
+      }
+    }
+    return Math.max(screen * ANSWER_SHARE, screen - others);
   }
 
   /** Presenting, the answer is shown whole; in the window a long one waits for its toggle. */
   public void setPresenting(boolean on) {
     presenting = on;
+    boundAnswer();
     update();
   }
 

@@ -241,6 +241,14 @@ class PresentationWindowTest {
     assertTrue(shown(robot.lookup("#captionAnswer").query()));
     assertFalse(shown(robot.lookup("#captionDetail").query()), "no button in front of the room");
     double screen = stage.getScene().getHeight();
+    // all 21 kernel lines are on show, or the answer runs down to the screen's foot and scrolls
+    // only what the screen cannot hold (bound to the window's sixth it showed five lines)
+    javafx.scene.control.ScrollPane scroll = robot.lookup("#captionAnswerScroll").query();
+    double content = scroll.getContent().getLayoutBounds().getHeight();
+    double foot = scroll.localToScene(scroll.getLayoutBounds()).getMaxY();
+    assertTrue(
+        scroll.getHeight() >= content - 2 || foot >= screen - 40,
+        "the answer is cut to " + scroll.getHeight() + " of " + content + " px, ending at " + foot);
     double graph = window.graph().getHeight();
     assertTrue(graph >= 0.6 * screen, "the picture has " + graph + " px of " + screen);
     // the survivors' tree is taller than wide: the caption is beside it, the picture as high as
