@@ -83,7 +83,7 @@ public final class TaskGraphView extends StackPane {
   private final AutomaticLayout automatic = new AutomaticLayout();
   private Drawing drawing;
   private int sceneTasks; // how many tasks the picture on show stands for, collapsed ones too
-  private Toggle toggled; // the picture comes from a collapse or expand click: it unfolds
+  private CardToggle toggled; // the picture comes from a collapse or expand click: it unfolds
   private final Unfolding unfolding = new Unfolding(nodeLayer, MARGIN);
   private final SpreadUpdates spread = new SpreadUpdates(() -> theme);
   private final FigureInput input = new FigureInput(this, tasksBySerial::get);
@@ -134,13 +134,13 @@ public final class TaskGraphView extends StackPane {
     lines.setOnNameClicked(
         serial -> {
           collapsing.collapseNamespace(serial);
-          toggled = new Toggle(org.pidnslab.graph.SummaryCard.Kind.NAMESPACE, serial, null);
+          toggled = new CardToggle(org.pidnslab.graph.SummaryCard.Kind.NAMESPACE, serial, null);
           redraw();
         });
     summaries.setOnExpand(
         c -> {
           collapsing.expand(c);
-          toggled = new Toggle(c.kind(), c.serial(), c.box());
+          toggled = new CardToggle(c.kind(), c.serial(), c.box());
           redraw();
         });
     camera.zoomProperty().addListener((o, a, b) -> semanticZoom());
@@ -451,30 +451,6 @@ public final class TaskGraphView extends StackPane {
       }
     }
     return out;
-  }
-
-  /**
-   * A click that collapsed or expanded a part of the picture.
-   *
-   * @param before the card clicked to expand, in the old drawing; null for a collapse
-   */
-  private record Toggle(org.pidnslab.graph.SummaryCard.Kind kind, int serial, Box before) {
-    boolean expand() {
-      return before != null;
-    }
-
-    /** The card the tasks come out of (expand) or go into (collapse, in {@code now}), or null. */
-    Box card(Drawing now) {
-      if (before != null) {
-        return before;
-      }
-      for (org.pidnslab.graph.SummaryCard c : now.cards()) {
-        if (c.kind() == kind && c.serial() == serial) {
-          return c.box();
-        }
-      }
-      return null;
-    }
   }
 
   /** The summary note's distance from the graph's top edge and from the picture below it. */
