@@ -148,22 +148,36 @@ class UnfoldTogetherWindowTest {
   }
 
   /**
-   * One frame of an edge: how far its ends are from its figures (the parent's bottom centre, the
-   * child's top centre, where the tree layout joins them) and from where the drawing ends it.
+   * One frame of an edge: how far its ends are from the points of its figures, where they are drawn
+   * now, at which the drawing joins them (the same fraction of each figure's box), and from where
+   * the drawing ends it.
    */
   private record EdgeFrame(
       double offParent, double offChild, double fromFinal, double childMoved) {}
 
-  private EdgeFrame edgeFrame(int from, int to, TreeEdge drawn, double margin) {
-    Polyline l = line(from, to);
+  /** {@code drawn}, an edge of drawing {@code d}, as it is on show now. */
+  private EdgeFrame edgeFrame(TreeEdge drawn, Drawing d, double margin) {
+    Polyline l = line(drawn.fromSerial(), drawn.toSerial());
+    Point start = drawn.points().get(0);
     Point end = drawn.points().get(drawn.points().size() - 1);
     Point2D place = new Point2D(end.x() + margin, end.y() + margin);
-    Point2D child = onFigure(to, 0.5, 0);
+    Point2D parent = onFigure(drawn.fromSerial(), start, d);
+    Point2D child = onFigure(drawn.toSerial(), end, d);
     return new EdgeFrame(
-        first(l).distance(onFigure(from, 0.5, 1)),
+        first(l).distance(parent),
         last(l).distance(child),
         last(l).distance(place),
         child.distance(place));
+  }
+
+  /** Point {@code p} of a task's box in drawing {@code d}, on its figure where it is drawn now. */
+  private Point2D onFigure(int serial, Point p, Drawing d) {
+    Box b = d.task(serial).orElseThrow().box();
+    return onFigure(serial, (p.x() - b.x()) / b.w(), (p.y() - b.y()) / b.h());
+  }
+
+  private TreeEdge edgeTo(int serial) {
+    return drawing().edges().stream().filter(e -> e.toSerial() == serial).findFirst().get();
   }
 
   @Test
@@ -175,10 +189,12 @@ class UnfoldTogetherWindowTest {
     int a = serial("a");
     int c = serial("c");
     int c1 = serial("c1");
-    TreeEdge toC = drawing().edges().stream().filter(e -> e.toSerial() == c).findFirst().get();
-    TreeEdge toC1 = drawing().edges().stream().filter(e -> e.toSerial() == c1).findFirst().get();
+    Drawing d = drawing();
+    TreeEdge toC = edgeTo(c);
+    TreeEdge toC1 = edgeTo(c1);
+    assertEquals(a, toC.fromSerial());
     List<EdgeFrame[]> frames =
-        watch(robot, () -> new EdgeFrame[] {edgeFrame(a, c, toC, m), edgeFrame(c, c1, toC1, m)});
+        watch(robot, () -> new EdgeFrame[] {edgeFrame(toC, d, m), edgeFrame(toC1, d, m)});
     List<EdgeFrame[]> moving = frames.stream().filter(f -> f[1].childMoved() > 2).toList();
     assertFalse(moving.isEmpty(), "c1 seen on its way in " + frames.size() + " frames");
     for (EdgeFrame[] f : moving) {
@@ -189,6 +205,54 @@ class UnfoldTogetherWindowTest {
       }
     }
     assertExactlyAsDrawn(robot);
+  }
+
+  @Test
+  void onTheContainerHostABadgeUnfoldsWithItsLinesAsItFades(FxRobot robot) throws Exception {
+    String host =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("assets/scenarios/container-host.pidns"));
+    robot.interact(() -> window.experiment().load(host, null, Integer.MAX_VALUE));
+    WindowTests.settle(robot, window); // the new user's automatic layout: compact, collapsed
+    SummaryCard badge =
+        drawing().cards().stream()
+            .filter(c -> c.kind() == SummaryCard.Kind.SUBTREE)
+            .findFirst()
+            .orElseThrow();
+    String badgeId = "#card-subtree-" + badge.serial() + "-" + badge.part();
+    double m = margin();
+    slow(robot);
+    robot.clickOn(badgeId);
+    Drawing d = drawing();
+    List<TreeEdge> out =
+        d.edges().stream().filter(e -> e.fromSerial() == badge.rootSerial()).toList();
+    assertTrue(out.size() > 1, "the badge's root has its children back: " + out.size());
+    record BadgeFrame(List<EdgeFrame> edges, double opacity) {}
+    List<BadgeFrame> frames =
+        watch(
+            robot,
+            () ->
+                new BadgeFrame(
+                    out.stream().map(e -> edgeFrame(e, d, m)).toList(),
+                    robot.lookup(badgeId).tryQuery().map(Node::getOpacity).orElse(-1.0)));
+    List<BadgeFrame> mid = frames.stream().filter(f -> f.edges().get(0).childMoved() > 2).toList();
+    assertFalse(mid.isEmpty(), "seen unfolding in " + frames.size() + " frames");
+    for (BadgeFrame f : mid) {
+      for (EdgeFrame e : f.edges()) {
+        assertEquals(0, e.offParent(), 0.5, "on the root: " + e);
+        assertEquals(0, e.offChild(), 0.5, "on the child: " + e);
+      }
+      assertTrue(f.opacity() > 0 && f.opacity() < 1, "the badge fading: " + f.opacity());
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(
+        () -> {
+          for (TreeEdge e : out) {
+            assertEquals(
+                coordinates(e.points(), m), line(e.fromSerial(), e.toSerial()).getPoints());
+          }
+          assertTrue(robot.lookup(badgeId).tryQuery().isEmpty(), "the badge is gone");
+        });
   }
 
   /** The bounds of a hull's polygon as drawn, in the drawing's coordinates. */
@@ -264,7 +328,8 @@ class UnfoldTogetherWindowTest {
     double m = margin();
     int c = serial("c");
     int c1 = serial("c1");
-    TreeEdge toC1 = drawing().edges().stream().filter(e -> e.toSerial() == c1).findFirst().get();
+    Drawing before = drawing();
+    TreeEdge toC1 = edgeTo(c1);
     Box start =
         drawing().hulls().stream()
             .filter(h -> h.namespace().equals("ns1"))
@@ -280,7 +345,7 @@ class UnfoldTogetherWindowTest {
             robot,
             () ->
                 new FoldFrame(
-                    edgeFrame(c, c1, toC1, m), hullFrame(robot, "hull-ns1-0", cardId(card), m)));
+                    edgeFrame(toC1, before, m), hullFrame(robot, "hull-ns1-0", cardId(card), m)));
     List<FoldFrame> mid =
         frames.stream()
             .filter(f -> f.edge().childMoved() > 2 && apart(f.hull().hull(), card.box()) > 2)
