@@ -96,20 +96,28 @@ final class Unfolding {
     t.setInterpolator(Motion.EASING);
     t.setOnFinished(e -> finish());
     running = t;
-    starter =
-        new AnimationTimer() {
-          private int frames;
-
-          @Override
-          public void handle(long now) {
-            if (++frames > FRAMES_BEFORE) {
-              stop();
-              starter = null;
-              t.play();
-            }
-          }
-        };
+    starter = after(FRAMES_BEFORE, t);
     starter.start();
+  }
+
+  /**
+   * A timer that plays {@code t} once {@code frames} frames have been drawn, and holds the start.
+   */
+  private AnimationTimer after(int frames, Transition t) {
+    return new AnimationTimer() {
+      private int seen;
+
+      @Override
+      public void handle(long now) {
+        if (++seen > frames) {
+          stop();
+          starter = null;
+          t.play();
+        } else {
+          frame(0); // a scroll of a big picture puts the figures it makes at their places
+        }
+      }
+    };
   }
 
   /**
