@@ -102,21 +102,35 @@ class UnfoldTogetherWindowTest {
     robot.interact(() -> window.graph().speedControl().setValue(Motion.SLOW));
   }
 
-  /** Takes {@code look} (on the FX thread) every pulse while the picture moves, and once after. */
-  private <T> List<T> watch(FxRobot robot, Supplier<T> look) {
-    List<T> out = new ArrayList<>();
-    for (int i = 0; i < 400; i++) {
-      List<T> one = new ArrayList<>();
-      boolean[] running = new boolean[1];
-      robot.interact(
-          () -> {
-            running[0] = window.graph().animating();
-            one.add(running[0] ? look.get() : null);
-          });
-      if (!running[0]) {
-        break;
-      }
-      out.add(one.get(0));
+  /**
+   * Takes {@code look} at every frame while the picture moves, in the frame itself (after the
+   * animations have set it, before it is drawn): a loaded machine draws few frames, and a round
+   * trip to the FX thread per sample would miss them.
+   */
+  private <T> List<T> watch(FxRobot robot, Supplier<T> look) throws Exception {
+    List<T> out = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch still = new java.util.concurrent.CountDownLatch(1);
+    RuntimeException[] failed = new RuntimeException[1];
+    robot.interact(
+        () ->
+            new javafx.animation.AnimationTimer() {
+              @Override
+              public void handle(long now) {
+                try {
+                  if (window.graph().animating()) {
+                    out.add(look.get());
+                    return;
+                  }
+                } catch (RuntimeException e) {
+                  failed[0] = e;
+                }
+                stop();
+                still.countDown();
+              }
+            }.start());
+    assertTrue(still.await(30, java.util.concurrent.TimeUnit.SECONDS), "the picture stops");
+    if (failed[0] != null) {
+      throw failed[0];
     }
     return out;
   }
