@@ -95,9 +95,10 @@ class BigHostViewWindowTest {
         assertTrue(d.card(SummaryCard.Kind.NAMESPACE, ns.serial()).isPresent(), ns.name());
       }
     }
-    Bounds view = viewport(robot);
+    Bounds view = WindowTests.graphViewport(robot);
     double promised = AutoCollapse.fittedTextPx(d, view.getWidth(), view.getHeight());
-    assertEquals(promised, smallestLabelPx(robot), 0.01, "at zoom " + window.graph().zoom());
+    assertEquals(
+        promised, WindowTests.smallestTextPx(robot), 0.01, "at zoom " + window.graph().zoom());
     Box seen = window.graph().camera().viewportProperty().get();
     assertTrue(
         seen.grow(1).contains(new Box(0, 0, d.width(), d.height())),
