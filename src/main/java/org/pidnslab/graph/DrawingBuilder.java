@@ -1,6 +1,7 @@
 package org.pidnslab.graph;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,7 +50,8 @@ import org.pidnslab.kernel.Task;
  * (place the boxes' contents), {@link EdgeRoutes}, and {@link NamespacePanel}.
  *
  * <p>Stateless apart from the metrics' cache: one builder may serve many kernels, and builds may
- * run on a background thread while the kernel is not being changed.
+ * run on a background thread while the kernel is not being changed. (A builder made by {@link
+ * #reusingPictures} keeps its last pictures, for a kernel that does not change.)
  */
 public final class DrawingBuilder {
   /** Chips in one row of a task's box before the stack wraps to the next row. */
@@ -60,13 +62,47 @@ public final class DrawingBuilder {
 
   private static final int VERTICAL_HULL_STEPS = 5;
 
+  /** The pictures a {@link #reusingPictures() reusing} builder keeps. */
+  static final int REUSED = 4;
+
   final TextMetrics metrics;
   final double u; // the typography's scale: every length below is a multiple of it
 
+  /** The last pictures built, by their options, for {@link #recentKernel}; null: none kept. */
+  private final Map<DrawingOptions, Drawing> recent;
+
+  private Kernel recentKernel;
+
   /** A builder measuring text with {@code metrics} (and spacing scaled by its typography). */
   public DrawingBuilder(TextMetrics metrics) {
+    this(metrics, false);
+  }
+
+  private DrawingBuilder(TextMetrics metrics, boolean reuse) {
     this.metrics = Objects.requireNonNull(metrics);
     this.u = metrics.typography().scale();
+    this.recent =
+        reuse
+            ? new LinkedHashMap<>() {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<DrawingOptions, Drawing> eldest) {
+                return size() > REUSED;
+              }
+            }
+            : null;
+  }
+
+  /**
+   * A builder measuring as this one does that gives back a picture it built (one of the last
+   * {@value #REUSED}) when asked again for the same kernel and options, instead of building it
+   * again. Only for a kernel that nothing changes while the builder is in use, such as a layout
+   * thread's private copy: a first view's plan and the checks made of it build one picture several
+   * times, and a force-directed picture of 767 boxes costs about 0.3 s of CPU each time. Options
+   * that differ only in their aspect give the same picture except in the compact layout, the one
+   * layout that reads the aspect.
+   */
+  public DrawingBuilder reusingPictures() {
+    return new DrawingBuilder(metrics, true);
   }
 
   /** A builder measuring with {@link AwtTextMetrics} and the default typography. */
@@ -154,6 +190,26 @@ public final class DrawingBuilder {
 
   /** The picture of {@code kernel} as {@code options} say. */
   public Drawing build(Kernel kernel, DrawingOptions options) {
+    if (recent == null) {
+      return draw(kernel, options);
+    }
+    if (kernel != recentKernel) {
+      recent.clear();
+      recentKernel = kernel;
+    }
+    DrawingOptions key =
+        options.layout() == LayoutChoice.COMPACT
+            ? options
+            : options.withAspect(DrawingOptions.DEFAULT_ASPECT);
+    Drawing d = recent.get(key);
+    if (d == null) {
+      d = draw(kernel, options);
+      recent.put(key, d);
+    }
+    return d;
+  }
+
+  private Drawing draw(Kernel kernel, DrawingOptions options) {
     PidNamespace view = options.perspective();
     List<Task> allTasks = kernel.tasks();
     Slots slots = new Slots(this, allTasks, options);
