@@ -28,8 +28,8 @@ import org.pidnslab.kernel.Task;
  * plan costs a few builds, not one per candidate. The force-directed layout's rounds first measure
  * its boxes' frame instead of building (see {@link DrawingBuilder.Footprint}): a build of hundreds
  * of boxes in it takes a good part of a second. Either way the plan ends only on a built picture
- * whose text reaches the goal, or when nothing is left to collapse: then it stops where it is, and
- * the text may stay below the goal.
+ * whose text reaches the goal, or when nothing is left to collapse (or after {@value #MAX_ROUNDS}
+ * builds): then it stops where it is, and the text may stay below the goal.
  */
 public final class AutoCollapse {
   /** The fewest descendants that make a task a candidate: fewer would not save room. */
