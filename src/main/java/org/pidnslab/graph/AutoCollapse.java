@@ -25,14 +25,17 @@ import org.pidnslab.kernel.Task;
  *
  * <p>Each round collapses candidates until the number of boxes left is what the measured picture
  * says would fit (the area of a picture grows with its boxes), then builds and measures again; so a
- * plan costs a few builds, not one per candidate. When nothing is left to collapse, the plan stops
- * where it is, and the text may stay below the goal.
+ * plan costs a few builds, not one per candidate. The force-directed layout's rounds first measure
+ * its boxes' frame instead of building (see {@link DrawingBuilder.Footprint}): a build of hundreds
+ * of boxes in it takes a good part of a second. Either way the plan ends only on a built picture
+ * whose text reaches the goal, or when nothing is left to collapse (or after {@value #MAX_ROUNDS}
+ * builds): then it stops where it is, and the text may stay below the goal.
  */
 public final class AutoCollapse {
   /** The fewest descendants that make a task a candidate: fewer would not save room. */
   public static final int MIN_SUBTREE = 3;
 
-  /** The most builds one plan makes. */
+  /** The most builds one plan makes (its rounds that only measure a frame not counted). */
   static final int MAX_ROUNDS = 12;
 
   private AutoCollapse() {}
@@ -87,16 +90,32 @@ public final class AutoCollapse {
         options.withAspect(viewportW / viewportH).withCollapsed(namespaces, subtrees);
     boolean[] hidden = new boolean[n];
     int next = 0;
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-      Drawing d = builder.build(kernel, plan);
-      double px = fittedTextPx(d, viewportW, viewportH);
+    // a force-directed build is dear (0.2 to 1 s for 170 boxes and more) and its first rounds are
+    // far from readable: while even its frame is too big, a round plans on the frame alone,
+    // measured in milliseconds; only a picture the frame would allow is built, to check it. Each
+    // such round collapses at least one candidate (its ratio is below 1), so the rounds end.
+    boolean frameFirst = plan.layout() == LayoutChoice.FR;
+    Typography type = builder.metrics().typography();
+    for (int builds = 0; builds < MAX_ROUNDS; ) {
+      double px = Double.POSITIVE_INFINITY;
+      int shown = 0;
+      if (frameFirst) {
+        DrawingBuilder.Footprint f = builder.footprint(kernel, plan);
+        px = smallestText(type) * Math.min(1, ViewFit.bestScale(f.area(), viewportW, viewportH));
+        shown = f.shown();
+      }
+      if (px >= minTextPx) {
+        Drawing d = builder.build(kernel, plan);
+        builds++;
+        px = fittedTextPx(d, viewportW, viewportH);
+        shown = d.tasks().size() + d.cards().size();
+      }
       if (px >= minTextPx || next >= candidates.size()) {
         return plan;
       }
       // the boxes that would fit: the picture's area shrinks about with the number of boxes
       double ratio = px / minTextPx;
-      int goal = (int) Math.floor(Math.max(1, d.tasks().size() + d.cards().size()) * ratio * ratio);
-      int shown = d.tasks().size() + d.cards().size();
+      int goal = (int) Math.floor(Math.max(1, shown) * ratio * ratio);
       while (next < candidates.size() && shown > goal) {
         Candidate c = candidates.get(next++);
         if (hidden[c.anchor]) {
@@ -119,7 +138,11 @@ public final class AutoCollapse {
         }
         shown -= newlyHidden - c.cards;
       }
+      DrawingOptions before = plan;
       plan = plan.withCollapsed(namespaces, subtrees);
+      if (plan.equals(before)) {
+        return plan; // the candidates ran out gaining nothing: the next round would end the same
+      }
     }
     return plan;
   }
@@ -131,12 +154,14 @@ public final class AutoCollapse {
    */
   public static double fittedTextPx(Drawing d, double viewportW, double viewportH) {
     double scale = Math.min(1, ViewFit.scale(d.width(), d.height(), viewportW, viewportH));
-    Typography t = d.typography();
-    double smallest =
-        Math.min(
-            Math.min(t.labelSize(), t.stateSize()),
-            Math.min(t.chipSize(), Math.min(t.titleSize(), t.detailSize())));
-    return smallest * scale;
+    return smallestText(d.typography()) * scale;
+  }
+
+  /** The height of the smallest text a picture in {@code t} draws, unscaled. */
+  private static double smallestText(Typography t) {
+    return Math.min(
+        Math.min(t.labelSize(), t.stateSize()),
+        Math.min(t.chipSize(), Math.min(t.titleSize(), t.detailSize())));
   }
 
   /**

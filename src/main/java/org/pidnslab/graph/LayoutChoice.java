@@ -59,6 +59,12 @@ public enum LayoutChoice {
   /** FR switches to the Barnes–Hut indexed variant above this many vertices. */
   public static final int FR_INDEXED_ABOVE = 150;
 
+  /**
+   * FR's square frame has this many times the area of the boxes, each grown by the least gap: FR
+   * spreads the vertices over the frame, and spreading the boxes apart only enlarges that.
+   */
+  public static final double FR_FRAME_AREA = 4;
+
   /** The seed of FR's random start, so that one state always gives one picture. */
   public static final long FR_SEED = 0x5EED_2002L;
 
@@ -156,7 +162,7 @@ public enum LayoutChoice {
       for (int i = 0; i < n; i++) {
         sumArea += (w[i] + gap) * (h[i] + gap);
       }
-      double side = Math.sqrt(sumArea * 4);
+      double side = Math.sqrt(sumArea * FR_FRAME_AREA);
       Random rng = new Random(FR_SEED);
       LayoutAlgorithm2D<Integer, DefaultEdge> fr =
           n > FR_INDEXED_ABOVE

@@ -18,8 +18,21 @@ public final class ViewFit {
    * view less its margins, whether that enlarges or shrinks it.
    */
   public static double scale(double w, double h, double viewW, double viewH) {
-    double fw = Math.max(MIN_VIEW, viewW * (1 - 2 * MARGIN_FRACTION));
-    double fh = Math.max(MIN_VIEW, viewH * (1 - 2 * MARGIN_FRACTION));
-    return Math.min(fw / Math.max(1, w), fh / Math.max(1, h));
+    return Math.min(room(viewW) / Math.max(1, w), room(viewH) / Math.max(1, h));
+  }
+
+  /**
+   * The largest zoom at which any picture of at least {@code area} (width times height) can fill a
+   * {@code viewW x viewH} view less its margins: {@link #scale}'s min(fw / w, fh / h) is at most
+   * the geometric mean of the two, sqrt(fw * fh / area), reached when the picture has the view's
+   * shape.
+   */
+  public static double bestScale(double area, double viewW, double viewH) {
+    return Math.sqrt(room(viewW) * room(viewH) / Math.max(1, area));
+  }
+
+  /** A view's width or height less its margins. */
+  private static double room(double view) {
+    return Math.max(MIN_VIEW, view * (1 - 2 * MARGIN_FRACTION));
   }
 }

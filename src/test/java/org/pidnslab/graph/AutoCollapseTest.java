@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,85 @@ class AutoCollapseTest {
     assertFalse(plan.collapsedNamespaces().contains(worker.activeNs().serial()));
     assertFalse(plan.collapsedSubtrees().contains(gunicorn.serial()));
     assertTrue(BUILDER.build(k, plan).task(worker.serial()).isPresent());
+  }
+
+  /** What the planner gives with no goal it could reach: every candidate collapsed. */
+  private static DrawingOptions allCollapsed(Kernel k, DrawingOptions o, double w, double h) {
+    return AutoCollapse.plan(k, o, w, h, Double.POSITIVE_INFINITY, Set.of());
+  }
+
+  @Test
+  void theForceDirectedPlanReachesTheGoalOrCollapsesAllItCan() throws Exception {
+    // its rounds measure the boxes' frame instead of building while the frame is too big: the
+    // plan still ends only on a built picture that reaches 10 px, or with nothing left to collapse
+    DrawingOptions fr = DrawingOptions.DEFAULT.withLayout(LayoutChoice.FR);
+    Map<String, Kernel> scenes = new LinkedHashMap<>();
+    scenes.put("container host", containerHost());
+    scenes.put("machine", Scenes.machine().k);
+    scenes.put("uniform 100", Machines.random(100, 100, Machines.Shape.UNIFORM));
+    scenes.put("deep 400", Machines.random(400, 400, Machines.Shape.DEEP));
+    int metHalfway = 0;
+    for (Map.Entry<String, Kernel> e : scenes.entrySet()) {
+      Kernel k = e.getValue();
+      for (int[] screen : new int[][] {{1280, 800}, {1920, 1080}}) {
+        DrawingOptions plan = AutoCollapse.plan(k, fr, screen[0], screen[1], 10, Set.of());
+        double px = AutoCollapse.fittedTextPx(BUILDER.build(k, plan), screen[0], screen[1]);
+        boolean all = plan.equals(allCollapsed(k, fr, screen[0], screen[1]));
+        String where = e.getKey() + " at " + screen[0] + "x" + screen[1] + ": " + px + " px";
+        assertTrue(px >= 10 || all, where + " with more to collapse");
+        if (px >= 10 && !all && plan.collapsesAnything()) {
+          metHalfway++;
+        }
+      }
+    }
+    assertTrue(metHalfway > 0, "some plan checked a build and stopped before collapsing all");
+    // the host's containers cannot all be open at 1920x1080 (its force-directed picture of the 15
+    // host tasks and 8 cards is 1338x1319 px): every container folds into a card
+    Kernel host = scenes.get("container host");
+    DrawingOptions plan = AutoCollapse.plan(host, fr, 1920, 1080, 10, Set.of());
+    Drawing d = BUILDER.build(host, plan);
+    for (var ns : NamespaceGraph.of(host).vertexSet()) {
+      if (ns.level() == 1) {
+        assertTrue(d.card(SummaryCard.Kind.NAMESPACE, ns.serial()).isPresent(), ns.name());
+      }
+    }
+  }
+
+  @Test
+  void theForceDirectedPlanAndItsPictureAreDeterministic() throws Exception {
+    Kernel k = containerHost();
+    DrawingOptions fr = DrawingOptions.DEFAULT.withLayout(LayoutChoice.FR);
+    for (int[] screen : new int[][] {{1280, 800}, {1920, 1080}}) {
+      DrawingOptions first = AutoCollapse.plan(k, fr, screen[0], screen[1], 10, Set.of());
+      DrawingOptions again =
+          AutoCollapse.plan(new DrawingBuilder(), k, fr, screen[0], screen[1], 10, Set.of());
+      assertEquals(first, again);
+      assertEquals(
+          BUILDER.build(k, first).toString(), new DrawingBuilder().build(k, again).toString());
+    }
+  }
+
+  @Test
+  void theForceDirectedPlanNeverHidesAProtectedTask() throws Exception {
+    Random rnd = new Random(11);
+    DrawingOptions fr = DrawingOptions.DEFAULT.withLayout(LayoutChoice.FR);
+    for (Kernel k : List.of(containerHost(), Machines.random(4, 2000, Machines.Shape.UNIFORM))) {
+      List<Task> tasks = k.tasks();
+      for (int round = 0; round < 4; round++) {
+        Set<Integer> guarded = new HashSet<>();
+        for (int i = 0, count = 1 + rnd.nextInt(20); i < count; i++) {
+          guarded.add(tasks.get(rnd.nextInt(tasks.size())).serial());
+        }
+        DrawingOptions plan = AutoCollapse.plan(k, fr, 1280, 800, 10, guarded);
+        assertTrue(plan.collapsesAnything(), "a big scene needs folding");
+        // which tasks a picture shows depends on the collapsed parts alone, not on the layout:
+        // the compact picture of the plan shows the same tasks, without a force-directed build
+        Drawing d = BUILDER.build(k, plan.withLayout(LayoutChoice.COMPACT));
+        for (int serial : guarded) {
+          assertTrue(d.task(serial).isPresent(), "protected task " + serial + " hidden");
+        }
+      }
+    }
   }
 
   @Test

@@ -129,7 +129,9 @@ final class LayoutWorker {
           copyView = ns;
         }
       }
-      DrawingBuilder builder = new DrawingBuilder(new AwtTextMetrics(j.typography()));
+      // the copy is this thread's alone: the plan and its checks may ask for one picture again
+      DrawingBuilder builder =
+          new DrawingBuilder(new AwtTextMetrics(j.typography())).reusingPictures();
       DrawingOptions options = j.options().withPerspective(copyView);
       PictureRoom.Offer room = null;
       if (j.planner() != null) {

@@ -17,6 +17,7 @@ import org.pidnslab.app.graphview.Motion;
 import org.pidnslab.graph.AutoCollapse;
 import org.pidnslab.graph.Box;
 import org.pidnslab.graph.Drawing;
+import org.pidnslab.graph.LayoutChoice;
 import org.pidnslab.graph.SummaryCard;
 import org.pidnslab.graph.TaskNode;
 import org.pidnslab.kernel.Task;
@@ -74,6 +75,30 @@ class BigHostViewWindowTest {
     double px = WindowTests.smallestTextPx(robot);
     assertEquals(
         promised, px, 0.01, "the smallest text on screen at zoom " + window.graph().zoom());
+    Box seen = window.graph().camera().viewportProperty().get();
+    assertTrue(
+        seen.grow(1).contains(new Box(0, 0, d.width(), d.height())),
+        "the whole host is in view " + seen + " of " + d.width() + "x" + d.height());
+  }
+
+  @Test
+  void theForceDirectedFirstViewOfTheHostIsCollapsedFittedAndShowsThePlannedText(FxRobot robot)
+      throws Exception {
+    // the planner measures force-directed rounds on the boxes' frame and builds only to check:
+    // what the window shows is still the picture it planned, fitted as it computed
+    robot.interact(() -> window.setLayout(LayoutChoice.FR));
+    openHost(robot);
+    Drawing d = window.graph().drawing();
+    assertEquals(LayoutChoice.FR, d.layout());
+    for (var ns : window.model().kernel().namespaces()) {
+      if (ns.level() == 1) {
+        assertTrue(d.card(SummaryCard.Kind.NAMESPACE, ns.serial()).isPresent(), ns.name());
+      }
+    }
+    Bounds view = WindowTests.graphViewport(robot);
+    double promised = AutoCollapse.fittedTextPx(d, view.getWidth(), view.getHeight());
+    assertEquals(
+        promised, WindowTests.smallestTextPx(robot), 0.01, "at zoom " + window.graph().zoom());
     Box seen = window.graph().camera().viewportProperty().get();
     assertTrue(
         seen.grow(1).contains(new Box(0, 0, d.width(), d.height())),

@@ -276,7 +276,7 @@ public final class WindowPerfHarness extends Application {
       org.pidnslab.graph.LayoutChoice layout = org.pidnslab.graph.LayoutChoice.valueOf(name);
       System.out.println("== first fitted picture of 1,000 tasks, " + layout);
       List<Double> times = new ArrayList<>();
-      int runs = layout == org.pidnslab.graph.LayoutChoice.FR ? 2 : 5;
+      int runs = 5;
       for (int i = 0; i < runs; i++) {
         onFx(() -> window.experiment().clear());
         onFx(() -> window.setLayout(layout));
