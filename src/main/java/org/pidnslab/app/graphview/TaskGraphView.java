@@ -345,14 +345,15 @@ public final class TaskGraphView extends StackPane {
     if (!LayoutWorker.inBackground(tasks, layout)) {
       worker.invalidate(); // a background build still running is stale now
       progress.hide();
+      // a plan builds its last picture again to check it, and once for each room it weighs: the
+      // kernel does not change meanwhile, so each picture is built once
+      DrawingBuilder b = planner == null ? builder : builder.reusingPictures();
       LayoutWorker.Plan plan =
           planner == null
               ? new LayoutWorker.Plan(options(), null)
-              : planner.plan(model.kernel(), options(), builder);
+              : planner.plan(model.kernel(), options(), b);
       DrawingOptions o = plan.options();
-      show(
-          new LayoutWorker.Built(builder.build(model.kernel(), o), o, plan.room()),
-          planner != null);
+      show(new LayoutWorker.Built(b.build(model.kernel(), o), o, plan.room()), planner != null);
       return;
     }
     progress.show(tasks, layout);
