@@ -80,14 +80,27 @@ final class Collapsing {
   }
 
   /**
+   * A room must make the text this much larger to be taken short of the goal: panes that yield for
+   * a hardly larger picture take more from the user than they give.
+   */
+  static final double ROOM_GAIN = 1.1;
+
+  /**
    * The first view of a big scene collapses its biggest parts so that, fitted to the view (960 x
    * 600 before it has a size), its text stays readable; the tasks the current step names or {@code
-   * changed}, and the selection, stay on show. Null for a small scene.
+   * changed}, and the selection, stay on show. When even that leaves the text below {@link
+   * #MIN_TEXT_PX}, the plan is made for the first of {@code offers} (panes that yield) that reaches
+   * it, else for the one that makes the text largest, if {@link #ROOM_GAIN} larger. Null for a
+   * small scene.
    *
    * @param view the graph's viewport
+   * @param offers the room the window can give, least taken away first
    */
   static LayoutWorker.Planner planFirstView(
-      LabModel model, Collection<Task> changed, javafx.geometry.Bounds view) {
+      LabModel model,
+      Collection<Task> changed,
+      javafx.geometry.Bounds view,
+      List<PictureRoom.Offer> offers) {
     if (model.kernel().taskCount() <= AUTO_ABOVE) {
       return null;
     }
@@ -111,6 +124,23 @@ final class Collapsing {
     }
     double w = view.getWidth() > 0 ? view.getWidth() : 960;
     double ht = view.getHeight() > 0 ? view.getHeight() : 600;
-    return (k, o, b) -> AutoCollapse.plan(b, k, o.expandedAll(), w, ht, MIN_TEXT_PX, keep);
+    return (k, o, b) -> {
+      DrawingOptions all = o.expandedAll();
+      DrawingOptions best = AutoCollapse.plan(b, k, all, w, ht, MIN_TEXT_PX, keep);
+      double px = AutoCollapse.fittedTextPx(b.build(k, best), w, ht);
+      PictureRoom.Offer room = null;
+      for (int i = 0; i < offers.size() && px < MIN_TEXT_PX; i++) {
+        double rw = w + offers.get(i).width();
+        double rh = ht + offers.get(i).height();
+        DrawingOptions roomy = AutoCollapse.plan(b, k, all, rw, rh, MIN_TEXT_PX, keep);
+        double roomyPx = AutoCollapse.fittedTextPx(b.build(k, roomy), rw, rh);
+        if (roomyPx >= Math.min(MIN_TEXT_PX, px * ROOM_GAIN)) {
+          best = roomy;
+          px = roomyPx;
+          room = offers.get(i);
+        }
+      }
+      return new LayoutWorker.Plan(best, room);
+    };
   }
 }

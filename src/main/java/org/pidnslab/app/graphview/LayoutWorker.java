@@ -46,11 +46,24 @@ final class LayoutWorker {
 
   /** Chooses the options to draw a state with (the automatic collapse of a new big scene). */
   interface Planner {
-    DrawingOptions plan(Kernel kernel, DrawingOptions options, DrawingBuilder builder);
+    Plan plan(Kernel kernel, DrawingOptions options, DrawingBuilder builder);
   }
 
-  /** A finished picture and the options it was drawn with. */
-  record Built(Drawing drawing, DrawingOptions options) {}
+  /**
+   * What a planner chose: the options, and the room the panes give the view they were planned for
+   * (null: the view as it is).
+   */
+  record Plan(DrawingOptions options, PictureRoom.Offer room) {}
+
+  /**
+   * A finished picture, the options it was drawn with and the room they were planned for (null when
+   * no planner ran or it kept the view as it is).
+   */
+  record Built(Drawing drawing, DrawingOptions options, PictureRoom.Offer room) {
+    Built(Drawing drawing, DrawingOptions options) {
+      this(drawing, options, null);
+    }
+  }
 
   private final Executor thread = BackgroundThreads.oneAtATime("layout");
   private boolean building;
@@ -118,10 +131,13 @@ final class LayoutWorker {
       }
       DrawingBuilder builder = new DrawingBuilder(new AwtTextMetrics(j.typography()));
       DrawingOptions options = j.options().withPerspective(copyView);
+      PictureRoom.Offer room = null;
       if (j.planner() != null) {
-        options = j.planner().plan(k, options, builder);
+        Plan plan = j.planner().plan(k, options, builder);
+        options = plan.options();
+        room = plan.room();
       }
-      return new Built(builder.build(k, options), options);
+      return new Built(builder.build(k, options), options, room);
     } catch (ScriptError | RuntimeException e) {
       return null; // cannot happen for a history that ran once
     }

@@ -62,6 +62,7 @@ public final class TaskGraphView extends StackPane {
   private final NamespaceCards cards = new NamespaceCards(MARGIN);
   private final SummaryCardLayer summaries = new SummaryCardLayer(MARGIN);
   private final Collapsing collapsing = new Collapsing();
+  private final SceneRoom room = new SceneRoom();
   private final Group content =
       new Group(
           lines.hullLayer, lines.edgeLayer, nodeLayer, summaries.layer, cards.layer, overlayLayer);
@@ -148,6 +149,15 @@ public final class TaskGraphView extends StackPane {
     scroller.vvalueProperty().addListener((o, a, b) -> scrolled());
     content.scaleXProperty().addListener((o, a, b) -> scrolled());
     scroller.viewportBoundsProperty().addListener((o, a, b) -> scrolled());
+    scroller
+        .viewportBoundsProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b.getWidth() > 0 && room.replanNow()) {
+                // the first view was planned for a guessed size: plan it for the real one
+                javafx.application.Platform.runLater(this::frameAgain);
+              }
+            });
     scroller.setPannable(true);
     scroller.setFitToWidth(false);
     scroller.setId("graphScroller");
@@ -234,10 +244,25 @@ public final class TaskGraphView extends StackPane {
     layoutShown.set(choice);
   }
 
-  /** The next picture is a new scene (a script was opened): it is framed whole. */
+  /**
+   * The next picture is a new scene (a script was opened): it is framed whole, and the first view
+   * of a big one may take room from the window's panes.
+   */
   public void frameNextPicture() {
     collapsing.clear();
     firstView.expect();
+    room.newScript();
+  }
+
+  private void frameAgain() {
+    collapsing.clear();
+    firstView.expect();
+    redraw();
+  }
+
+  /** The room the window's panes can give a big scene's first view. */
+  public void setPictureRoom(PictureRoom room) {
+    this.room.use(room);
   }
 
   /** Draws every collapsed namespace and subtree expanded again. */
@@ -311,13 +336,23 @@ public final class TaskGraphView extends StackPane {
     boolean first =
         firstView.newScene(drawing) || pending.isEmpty() && sceneTasks <= Collapsing.AUTO_ABOVE;
     LayoutWorker.Planner planner =
-        first ? Collapsing.planFirstView(model, changed, scroller.getViewportBounds()) : null;
+        first
+            ? Collapsing.planFirstView(model, changed, scroller.getViewportBounds(), room.offers())
+            : null;
+    if (planner != null) {
+      room.planning(scroller.getViewportBounds().getWidth() > 0);
+    }
     if (!LayoutWorker.inBackground(tasks, layout)) {
       worker.invalidate(); // a background build still running is stale now
       progress.hide();
-      DrawingOptions o = options();
-      o = planner == null ? o : planner.plan(model.kernel(), o, builder);
-      show(new LayoutWorker.Built(builder.build(model.kernel(), o), o), planner != null);
+      LayoutWorker.Plan plan =
+          planner == null
+              ? new LayoutWorker.Plan(options(), null)
+              : planner.plan(model.kernel(), options(), builder);
+      DrawingOptions o = plan.options();
+      show(
+          new LayoutWorker.Built(builder.build(model.kernel(), o), o, plan.room()),
+          planner != null);
       return;
     }
     progress.show(tasks, layout);
@@ -336,6 +371,7 @@ public final class TaskGraphView extends StackPane {
     if (planned) {
       collapsing.adopt(built.options());
     }
+    room.shown(planned, built.room());
     apply(built.drawing());
   }
 

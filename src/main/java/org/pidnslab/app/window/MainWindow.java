@@ -90,7 +90,14 @@ public final class MainWindow {
   private final SideTabs side = new SideTabs(psTable::wholeWidth);
   private final org.pidnslab.app.present.Presenter presenter;
   private Scene scene;
+  private PaneRoom panes;
   Theme theme;
+
+  /** Where the side panel starts, as a share of the window's width. */
+  static final double SIDE_DIVIDER = 0.78;
+
+  /** Where the log starts, as a share of the height above the statement field. */
+  static final double LOG_DIVIDER = 0.785;
 
   /** Builds the window's content for {@code model}. */
   public MainWindow(LabModel model, Settings settings) {
@@ -230,7 +237,6 @@ public final class MainWindow {
   }
 
   private void build() {
-    root.setTop(new WindowBars(this).top(new WindowMenus(this).menuBar()));
     graph.setTheme(theme);
     nsTree.setTheme(theme);
     LayoutChoice chosen = WindowMenus.parseLayout(settings.layout());
@@ -292,12 +298,9 @@ public final class MainWindow {
             command.clear();
           }
         });
-    VBox bottom = new VBox(log, command);
-    VBox.setVgrow(log, Priority.ALWAYS);
-
     Node scriptPane = workbench.scriptPane();
     SplitPane main = new SplitPane(scriptPane, centerBox, side);
-    main.setDividerPositions(0.25, 0.78);
+    main.setDividerPositions(0.25, SIDE_DIVIDER);
     SplitPane.setResizableWithParent(scriptPane, false);
     SplitPane.setResizableWithParent(side, false);
     side.keepWholeIn(main);
@@ -314,20 +317,47 @@ public final class MainWindow {
                 main.setDividerPositions(dividers);
               }
             });
-    SplitPane vertical = new SplitPane(main, bottom);
+    SplitPane vertical = new SplitPane(main, log);
     vertical.setOrientation(Orientation.VERTICAL);
-    vertical.setDividerPositions(0.75);
-    root.setCenter(vertical);
+    vertical.setDividerPositions(LOG_DIVIDER);
+    // the statement field stays when the log yields its room to a big picture
+    VBox rows = new VBox(vertical, command);
+    VBox.setVgrow(vertical, Priority.ALWAYS);
+    root.setCenter(rows);
+    panes = new PaneRoom(main, vertical, side, log, () -> presenter.presentingProperty().get());
+    graph.setPictureRoom(panes);
+    root.setTop(new WindowBars(this).top(new WindowMenus(this).menuBar()));
     status.setId("status");
     javafx.scene.control.ProgressIndicator exporting = new javafx.scene.control.ProgressIndicator();
     exporting.setId("exportProgress");
     exporting.setPrefSize(14, 14);
     exporting.visibleProperty().bind(exports.workingProperty());
     exporting.managedProperty().bind(exporting.visibleProperty());
-    HBox statusBar = new HBox(8, exporting, status);
+    HBox statusBar = new HBox(8, exporting, status, panesBack());
     statusBar.getStyleClass().add("status-bar");
     root.setBottom(statusBar);
     workbench.acceptDrops(root);
+  }
+
+  /**
+   * The status bar's link that brings back the panes that yielded to a big picture, shown while
+   * they are away.
+   */
+  private javafx.scene.control.Hyperlink panesBack() {
+    javafx.scene.control.Hyperlink back = new javafx.scene.control.Hyperlink();
+    back.setId("panesBack");
+    back.getStyleClass().add("panes-back");
+    back.textProperty().bind(panes.yieldedProperty());
+    back.visibleProperty().bind(panes.yieldedProperty().isNotEmpty());
+    back.managedProperty().bind(back.visibleProperty());
+    back.setPadding(Insets.EMPTY);
+    back.setOnAction(e -> panes.giveBack());
+    return back;
+  }
+
+  /** The log and the side panel: shown or not, and the room they give a big picture. */
+  PaneRoom panes() {
+    return panes;
   }
 
   private void buildPsTable() {

@@ -102,6 +102,13 @@ final class WindowMenus {
     MenuItem expandAll = new MenuItem("Expand all collapsed");
     expandAll.setId("expandAllItem");
     expandAll.setOnAction(e -> w.graph().expandAll());
+    javafx.scene.control.CheckMenuItem sidePanel =
+        new javafx.scene.control.CheckMenuItem("Side panel");
+    sidePanel.setId("sidePanelItem");
+    sidePanel.selectedProperty().bindBidirectional(w.panes().sideShownProperty());
+    javafx.scene.control.CheckMenuItem logPane = new javafx.scene.control.CheckMenuItem("Log");
+    logPane.setId("logItem");
+    logPane.selectedProperty().bindBidirectional(w.panes().logShownProperty());
     MenuItem present = new MenuItem("_Present (full screen)");
     present.setId("presentItem");
     present.setAccelerator(KeyCombination.keyCombination("F5"));
@@ -115,6 +122,9 @@ final class WindowMenus {
             zoomOut,
             fit,
             expandAll,
+            new SeparatorMenuItem(),
+            sidePanel,
+            logPane,
             new SeparatorMenuItem(),
             w.hostWindows.thisMachineItem(),
             present,

@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import javafx.geometry.Bounds;
-import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,36 +53,6 @@ class BigHostViewWindowTest {
     WindowTests.settle(robot, window);
   }
 
-  /** The graph's visible area, in scene coordinates. */
-  private Bounds viewport(FxRobot robot) {
-    Node v = robot.lookup("#graphScroller").query().lookup(".viewport");
-    return v.localToScene(v.getLayoutBounds());
-  }
-
-  /**
-   * The smallest text of the task figures and summary cards in view, as high as it is on screen:
-   * its font size times the scale it is drawn at.
-   */
-  private double smallestLabelPx(FxRobot robot) {
-    double[] smallest = {Double.POSITIVE_INFINITY};
-    Bounds view = viewport(robot);
-    robot.interact(
-        () -> {
-          List<Node> owners = new ArrayList<>(robot.lookup(".task-figure").queryAll());
-          owners.addAll(robot.lookup(".summary-card").queryAll());
-          for (Node owner : owners) {
-            for (Text t : texts(owner)) {
-              Bounds b = t.localToScene(t.getBoundsInLocal());
-              if (t.isVisible() && !t.getText().isBlank() && view.intersects(b)) {
-                double scale = t.getLocalToSceneTransform().deltaTransform(0, 1).getY();
-                smallest[0] = Math.min(smallest[0], t.getFont().getSize() * scale);
-              }
-            }
-          }
-        });
-    return smallest[0];
-  }
-
   private static Box enclosing(List<Box> boxes) {
     List<org.pidnslab.graph.Point> corners = new ArrayList<>();
     for (Box b : boxes) {
@@ -95,28 +62,16 @@ class BigHostViewWindowTest {
     return Box.enclosing(corners);
   }
 
-  private static List<Text> texts(Node n) {
-    List<Text> out = new ArrayList<>();
-    if (n instanceof Text t) {
-      out.add(t);
-    } else if (n instanceof Parent p) {
-      for (Node c : p.getChildrenUnmodifiable()) {
-        out.addAll(texts(c));
-      }
-    }
-    return out;
-  }
-
   @Test
   void theFirstViewOfTheHostShowsItsTextAsLargeAsThePlanPromised(FxRobot robot) throws Exception {
     assertEquals(1280, stage.getScene().getWidth(), 1);
     openHost(robot);
     Drawing d = window.graph().drawing();
     assertTrue(!d.cards().isEmpty(), "the first view is collapsed");
-    Bounds view = viewport(robot);
+    Bounds view = WindowTests.graphViewport(robot);
     // what the automatic collapse computes for this picture in this view: the camera's own fit
     double promised = AutoCollapse.fittedTextPx(d, view.getWidth(), view.getHeight());
-    double px = smallestLabelPx(robot);
+    double px = WindowTests.smallestTextPx(robot);
     assertEquals(
         promised, px, 0.01, "the smallest text on screen at zoom " + window.graph().zoom());
     Box seen = window.graph().camera().viewportProperty().get();

@@ -45,6 +45,9 @@ class NamespaceTreePanelWindowTest {
     String host = BigScenesWindowTest.script("container-host-1000.pidns");
     robot.interact(() -> window.experiment().load(host, null, Integer.MAX_VALUE));
     WindowTests.settle(robot, window);
+    // the host's first view takes the side panel's room; the user brings the panel back
+    robot.clickOn("#panesBack");
+    WindowTests.settle(robot, window);
     ScrollPane scroller = robot.lookup("#nsTreeScroller").queryAs(ScrollPane.class);
     Bounds view = onScreen(scroller.lookup(".viewport"));
     Bounds root = onScreen(robot.lookup("#ns-root").query());

@@ -136,4 +136,47 @@ final class WindowTests {
         });
     org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
   }
+
+  /** The graph's visible area, in scene coordinates. */
+  static javafx.geometry.Bounds graphViewport(FxRobot robot) {
+    javafx.scene.Node v = robot.lookup("#graphScroller").query().lookup(".viewport");
+    return v.localToScene(v.getLayoutBounds());
+  }
+
+  /**
+   * The smallest text of the task figures and summary cards in the graph's view, as high as it is
+   * on screen: its font size times the scale it is drawn at.
+   */
+  static double smallestTextPx(FxRobot robot) {
+    double[] smallest = {Double.POSITIVE_INFINITY};
+    javafx.geometry.Bounds view = graphViewport(robot);
+    robot.interact(
+        () -> {
+          java.util.List<javafx.scene.Node> owners =
+              new ArrayList<>(robot.lookup(".task-figure").queryAll());
+          owners.addAll(robot.lookup(".summary-card").queryAll());
+          for (javafx.scene.Node owner : owners) {
+            for (javafx.scene.text.Text t : texts(owner)) {
+              javafx.geometry.Bounds b = t.localToScene(t.getBoundsInLocal());
+              if (t.isVisible() && !t.getText().isBlank() && view.intersects(b)) {
+                double scale = t.getLocalToSceneTransform().deltaTransform(0, 1).getY();
+                smallest[0] = Math.min(smallest[0], t.getFont().getSize() * scale);
+              }
+            }
+          }
+        });
+    return smallest[0];
+  }
+
+  private static java.util.List<javafx.scene.text.Text> texts(javafx.scene.Node n) {
+    java.util.List<javafx.scene.text.Text> out = new ArrayList<>();
+    if (n instanceof javafx.scene.text.Text t) {
+      out.add(t);
+    } else if (n instanceof javafx.scene.Parent p) {
+      for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+        out.addAll(texts(c));
+      }
+    }
+    return out;
+  }
 }
