@@ -96,8 +96,11 @@ public final class MainWindow {
   /** Where the side panel starts, as a share of the window's width. */
   static final double SIDE_DIVIDER = 0.78;
 
-  /** Where the log starts, as a share of the height above the statement field. */
-  static final double LOG_DIVIDER = 0.785;
+  /**
+   * Where the log starts, as a share of the height above the statement field (the picture keeps the
+   * share it had when the field was part of the log's pane: 400 px at 1280x800, projector too).
+   */
+  static final double LOG_DIVIDER = 0.8;
 
   /** Builds the window's content for {@code model}. */
   public MainWindow(LabModel model, Settings settings) {
