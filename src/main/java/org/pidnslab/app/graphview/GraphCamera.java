@@ -252,8 +252,9 @@ public final class GraphCamera {
   /**
    * Brings {@code boxes} (what an expanded card brought out) into view as {@link #follow} keeps a
    * call's changed tasks in view (zooming out as far as {@link #FLOOR_CHIP_PX}); when even that
-   * cannot show them all, their top-left part, where a namespace's init and a subtree's root are
-   * drawn, at the readable zoom.
+   * cannot show them all, the part at their top around the first of them (a namespace's init, a
+   * subtree's first child: the compact layout draws it at the top-left, the tidy tree centres it
+   * over a row that may be tens of thousands of pixels wide), at the readable zoom.
    */
   void bringIntoView(Collection<Box> boxes, boolean animate) {
     Box region = enclosing(boxes);
@@ -262,12 +263,12 @@ public final class GraphCamera {
       double w = ViewFit.scale(1, 1, viewWidth(), Double.MAX_VALUE) / z;
       double h = ViewFit.scale(1, 1, Double.MAX_VALUE, viewHeight()) / z;
       // less the margin follow leaves around what it frames, so that the zoom stays readable
-      region =
-          new Box(
-              region.x(),
-              region.y(),
-              Math.min(region.w(), Math.max(1, w - 2 * margin)),
-              Math.min(region.h(), Math.max(1, h - 2 * margin)));
+      double rw = Math.min(region.w(), Math.max(1, w - 2 * margin));
+      double rh = Math.min(region.h(), Math.max(1, h - 2 * margin));
+      Box first = boxes.iterator().next();
+      double x = Math.max(region.x(), Math.min(first.centerX() - rw / 2, region.maxX() - rw));
+      double y = Math.max(region.y(), Math.min(first.y(), region.maxY() - rh));
+      region = new Box(x, y, rw, rh);
     }
     follow(region == null ? java.util.List.of() : java.util.List.of(region), animate);
   }

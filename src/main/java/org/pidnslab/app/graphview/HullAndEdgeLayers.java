@@ -25,6 +25,9 @@ final class HullAndEdgeLayers {
   private final Map<Long, Polyline> edgeLines = new HashMap<>();
   private final double margin;
   private java.util.function.IntConsumer onNameClicked = serial -> {};
+  // what the last redraw took away: a fold puts back what it still shows folding into the card
+  private List<javafx.scene.Node> replacedHulls = List.of();
+  private List<Polyline> removedEdges = List.of();
 
   /** Layers drawing the picture moved by {@code margin} right and down, as the figures are. */
   HullAndEdgeLayers(double margin) {
@@ -47,22 +50,51 @@ final class HullAndEdgeLayers {
     edgeLayer.getChildren().clear();
   }
 
+  /** The hulls and names the last {@link #drawHulls} replaced. */
+  List<javafx.scene.Node> replacedHulls() {
+    return replacedHulls;
+  }
+
+  /** The edge lines the last {@link #drawEdges} took out (their user data is their edge). */
+  List<Polyline> removedEdges() {
+    return removedEdges;
+  }
+
+  /** The id of a hull part's polygon. */
+  static String hullId(NamespaceHull h) {
+    return "hull-" + h.namespace() + "-" + h.part();
+  }
+
+  /** The id of a namespace's name above its hull. */
+  static String nameId(NamespaceHull h) {
+    return "hull-name-" + h.namespace();
+  }
+
+  /** {@code points} moved by {@code margin} right and down, as x, y, x, y... for a shape. */
+  static List<Double> coordinates(List<Point> points, double margin) {
+    List<Double> out = new ArrayList<>(points.size() * 2);
+    for (Point pt : points) {
+      out.add(pt.x() + margin);
+      out.add(pt.y() + margin);
+    }
+    return out;
+  }
+
   void drawHulls(Drawing drawing, org.pidnslab.graph.Theme theme) {
+    replacedHulls = List.copyOf(hullLayer.getChildren());
     hullLayer.getChildren().clear();
     List<NamespaceHull> hulls = new ArrayList<>(drawing.hulls());
     hulls.sort(Comparator.comparingInt(NamespaceHull::level));
     for (NamespaceHull h : hulls) {
       Polygon p = new Polygon();
-      for (Point pt : h.outline()) {
-        p.getPoints().addAll(pt.x() + margin, pt.y() + margin);
-      }
+      p.getPoints().setAll(coordinates(h.outline(), margin));
       Color c = Color.web(Palette.hex(h.colorIndex()));
       double fade = h.faded() ? theme.fadedOpacity() : 1;
       p.setFill(c.deriveColor(0, 1, 1, theme.hullFillOpacity() * h.fillWeight() * fade));
       p.setStroke(c.deriveColor(0, 1, 1, theme.hullStrokeOpacity() * fade));
       p.setStrokeWidth(1.5);
       p.getStyleClass().add("hull");
-      p.setId("hull-" + h.namespace() + "-" + h.part());
+      p.setId(hullId(h));
       p.setMouseTransparent(true);
       hullLayer.getChildren().add(p);
       if (h.part() == 0 && !h.outline().isEmpty()) {
@@ -93,7 +125,7 @@ final class HullAndEdgeLayers {
     t.setX(corner.x() + margin + 2);
     t.setY(corner.y() + margin - 3);
     t.getStyleClass().add("hull-name");
-    t.setId("hull-name-" + h.namespace());
+    t.setId(nameId(h));
     t.setCursor(javafx.scene.Cursor.HAND);
     javafx.scene.control.Tooltip.install(
         t, new javafx.scene.control.Tooltip("Click to collapse " + h.namespace() + " into a card"));
@@ -117,12 +149,7 @@ final class HullAndEdgeLayers {
         line.setMouseTransparent(true);
       }
       if (!e.equals(line.getUserData())) {
-        List<Double> pts = new ArrayList<>(e.points().size() * 2);
-        for (Point pt : e.points()) {
-          pts.add(pt.x() + margin);
-          pts.add(pt.y() + margin);
-        }
-        line.getPoints().setAll(pts);
+        line.getPoints().setAll(coordinates(e.points(), margin));
         line.setStroke(Color.web(e.crossesNamespace() ? theme.crossEdge() : theme.edge()));
         line.setStrokeWidth(theme.edgeWidth());
         if (e.crossesNamespace()) {
@@ -139,6 +166,7 @@ final class HullAndEdgeLayers {
     // touch the scene graph only for edges that came or went: re-adding thousands of children
     // costs more than everything else in a redraw
     List<Polyline> stale = new ArrayList<>(edgeLines.values());
+    removedEdges = stale;
     if (!stale.isEmpty()) {
       edgeLayer.getChildren().removeAll(new java.util.HashSet<>(stale));
     }

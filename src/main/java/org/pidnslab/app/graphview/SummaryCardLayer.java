@@ -28,6 +28,7 @@ final class SummaryCardLayer {
   final Group layer = new Group();
   private final double margin;
   private Consumer<SummaryCard> onExpand = c -> {};
+  private List<Node> replaced = List.of(); // the last draw's cards before it: an unfold fades them
 
   SummaryCardLayer(double margin) {
     this.margin = margin;
@@ -38,10 +39,24 @@ final class SummaryCardLayer {
     onExpand = handler;
   }
 
+  /** The cards the last {@link #draw} replaced. */
+  List<Node> replaced() {
+    return replaced;
+  }
+
+  /** The id of a card's node. */
+  static String id(SummaryCard c) {
+    return (c.kind() == SummaryCard.Kind.NAMESPACE ? "card-ns-" : "card-subtree-")
+        + c.serial()
+        + "-"
+        + c.part();
+  }
+
   /** Draws the cards of {@code d}; those not on show before fade in over {@code fadeMillis}. */
   void draw(Drawing d, org.pidnslab.graph.Theme theme, double fadeMillis) {
     java.util.Set<String> before = new java.util.HashSet<>();
-    for (Node n : layer.getChildren()) {
+    replaced = List.copyOf(layer.getChildren());
+    for (Node n : replaced) {
       before.add(n.getId());
     }
     List<Node> out = new ArrayList<>();
@@ -102,7 +117,7 @@ final class SummaryCardLayer {
     g.setTranslateX(margin);
     g.setTranslateY(margin);
     g.setOpacity(opacity);
-    g.setId((ns ? "card-ns-" : "card-subtree-") + c.serial() + "-" + c.part());
+    g.setId(id(c));
     g.getStyleClass().addAll(c.styleClasses());
     g.setCursor(Cursor.HAND);
     Tooltip.install(g, new Tooltip(c.tooltip() + "\nClick to expand."));

@@ -85,7 +85,7 @@ public final class TaskGraphView extends StackPane {
   private Drawing drawing;
   private int sceneTasks; // how many tasks the picture on show stands for, collapsed ones too
   private CardToggle toggled; // the picture comes from a collapse or expand click: it unfolds
-  private final Unfolding unfolding = new Unfolding(nodeLayer, MARGIN);
+  private final Unfolding unfolding = new Unfolding(nodeLayer, lines, summaries, MARGIN);
   private final SpreadUpdates spread = new SpreadUpdates(() -> theme);
   private final FigureInput input = new FigureInput(this, tasksBySerial::get);
   private final List<Integer> subject = new ArrayList<>();
@@ -420,7 +420,8 @@ public final class TaskGraphView extends StackPane {
     content.setTranslateX(0);
     lines.drawHulls(drawing, theme);
     double fade = toggled != null && !motion().instant() ? motion().steps(1).toMillis() : 0;
-    summaries.draw(drawing, theme, fade);
+    Box card = toggled == null ? null : toggled.card(drawing);
+    summaries.draw(drawing, theme, card == null ? fade : 0); // an unfold fades its cards itself
     Map<Integer, double[]> before = new HashMap<>();
     List<TaskFigure> gone = new ArrayList<>();
     for (TaskFigure f : figures.values()) {
@@ -443,7 +444,6 @@ public final class TaskGraphView extends StackPane {
     boolean framed = firstView.settle(old, events.isEmpty(), model.history().size());
     semanticZoom();
     List<TaskFigure> born = materialize(changed);
-    Box card = toggled == null ? null : toggled.card(drawing);
     if (card == null) {
       nodeLayer.getChildren().removeAll(gone); // a fold leaves them until they are in the card
     }
@@ -466,7 +466,7 @@ public final class TaskGraphView extends StackPane {
       camera.bringIntoView(out, glide);
     }
     if (card != null) {
-      unfolding.play(card, toggled.expand(), born, gone, before, nodes, motion());
+      unfolding.play(card, toggled.expand(), old, drawing, gone, motion());
     } else if (toggled != null) {
       SummaryCardLayer.fadeIn(born, fade);
     } else if (old != null && !motion().instant()) {

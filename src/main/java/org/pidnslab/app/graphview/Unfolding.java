@@ -1,27 +1,29 @@
 package org.pidnslab.app.graphview;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import javafx.animation.KeyFrame;
-import javafx.animation.KeyValue;
-import javafx.animation.Timeline;
+import java.util.Set;
+import javafx.animation.AnimationTimer;
+import javafx.animation.Transition;
 import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.transform.Scale;
-import javafx.util.Duration;
 import org.pidnslab.graph.Box;
+import org.pidnslab.graph.Drawing;
 import org.pidnslab.graph.TaskNode;
 
 /**
  * Expanding a summary card unfolds it: the tasks it stood for grow out of the card's centre to
- * their places, and the tasks around move to theirs; collapsing folds them back, the tasks
- * shrinking into the new card. The eye can follow where the tasks went, which a fade cannot show.
+ * their places while the card fades, and collapsing folds them back into the new card as it fades
+ * in. The whole picture moves together, driven by one eased progress: the edges stay on their
+ * figures ({@link EdgeFollow}), the hulls grow out of the card or shrink into it ({@link
+ * HullMorph}), and the tasks and cards around glide aside ({@link FigureGlide}, {@link CardFade}).
+ * The eye can follow where the tasks went, which a fade cannot show.
  *
- * <p>A figure is scaled about its top-left corner (a {@link Scale} with pivot 0, 0) and translated
- * so that its centre stays on the straight line from the card's centre to its own: the pivot of
- * {@code scaleX} would be the centre of whatever the figure has drawn so far, and a big expand
- * draws its figures over several frames.
+ * <p>Only what is drawn moves: a big picture makes the figures and edges in view only, and none
+ * while namespace cards stand in for them (then the unfold is instant, as nothing of it is seen).
  */
 final class Unfolding {
   /** The unfold's length at normal speed, in ms (the speed control scales it). */
@@ -31,12 +33,26 @@ final class Unfolding {
   static final double START_SCALE = 0.15;
 
   private final Group nodeLayer;
+  private final HullAndEdgeLayers lines;
+  private final SummaryCardLayer cards;
   private final double margin;
-  private Timeline running;
-  private final List<Runnable> ends = new ArrayList<>();
 
-  Unfolding(Group nodeLayer, double margin) {
+  /**
+   * The unfold starts after this many frames: the first drawing of the new figures is the costly
+   * part of a big expand (the container host's 503 tasks of ns3 are drawn in two frames of 250, a
+   * third of a second each on a loaded machine), and an unfold started before them would be over by
+   * the time the second frame is on screen.
+   */
+  static final int FRAMES_BEFORE = 2;
+
+  private Transition running;
+  private AnimationTimer starter;
+  private final List<UnfoldTrack> tracks = new ArrayList<>();
+
+  Unfolding(Group nodeLayer, HullAndEdgeLayers lines, SummaryCardLayer cards, double margin) {
     this.nodeLayer = nodeLayer;
+    this.lines = lines;
+    this.cards = cards;
     this.margin = margin;
   }
 
@@ -45,106 +61,124 @@ final class Unfolding {
   }
 
   /**
-   * Plays an expand ({@code expand}: the {@code born} figures come out of {@code card}) or a
-   * collapse (the {@code gone} figures, still in the node layer, go into it and are then removed).
-   * Figures in {@code before} that moved glide from where they were. Instant at an instant speed.
+   * Plays an expand ({@code expand}: the tasks new in {@code now} come out of {@code card}) or a
+   * collapse (the {@code gone} figures, still in the node layer, go into it and are then removed),
+   * from the picture of {@code old} to that of {@code now}, which is already on show. Instant at an
+   * instant speed.
    *
    * @param card the card's box in the drawing's coordinates
-   * @param before figure translations before the change, by serial
-   * @param nodes the new drawing's tasks by serial
    */
   void play(
-      Box card,
-      boolean expand,
-      List<TaskFigure> born,
-      List<TaskFigure> gone,
-      Map<Integer, double[]> before,
-      Map<Integer, TaskNode> nodes,
-      Motion motion) {
+      Box card, boolean expand, Drawing old, Drawing now, List<TaskFigure> gone, Motion motion) {
     finish();
-    if (!expand) {
-      ends.add(() -> nodeLayer.getChildren().removeAll(gone));
-    }
-    if (motion.instant()) {
-      finish();
+    if (motion.instant() || old == null || !nodeLayer.isVisible()) {
+      nodeLayer.getChildren().removeAll(gone);
       return;
     }
-    double cx = card.centerX() + margin;
-    double cy = card.centerY() + margin;
-    List<KeyValue> from = new ArrayList<>();
-    List<KeyValue> to = new ArrayList<>();
-    java.util.Set<TaskFigure> folding = new java.util.HashSet<>(expand ? born : gone);
-    for (TaskFigure f : folding) {
-      TaskNode drawn = expand ? nodes.get(f.serial()) : f.node();
-      double[] at = expand ? null : before.get(f.serial());
-      if (drawn == null || !expand && at == null) {
-        continue; // not drawn yet (a big picture draws its figures over several frames)
+    Map<Integer, FigureGlide> glides = glides(card, !expand, old, now, new HashSet<>(gone));
+    tracks.addAll(glides.values());
+    tracks.addAll(EdgeFollow.of(lines, now, glides, !expand, margin));
+    tracks.addAll(HullMorph.of(lines, old, now, card, !expand, margin));
+    tracks.addAll(CardFade.of(cards, old, now, margin));
+    frame(0); // the first frame already shows the start, not the end
+    javafx.util.Duration length = motion.steps(MILLIS / Motion.STEP_MS);
+    Transition t =
+        new Transition() {
+          {
+            setCycleDuration(length);
+          }
+
+          @Override
+          protected void interpolate(double frac) {
+            frame(frac);
+          }
+        };
+    t.setInterpolator(Motion.EASING);
+    t.setOnFinished(e -> finish());
+    running = t;
+    starter = after(FRAMES_BEFORE, t);
+    starter.start();
+  }
+
+  /**
+   * A timer that plays {@code t} once {@code frames} frames have been drawn, and holds the start.
+   */
+  private AnimationTimer after(int frames, Transition t) {
+    return new AnimationTimer() {
+      private int seen;
+
+      @Override
+      public void handle(long now) {
+        if (++seen > frames) {
+          stop();
+          starter = null;
+          t.play();
+        } else {
+          frame(0); // a scroll of a big picture puts the figures it makes at their places
+        }
       }
-      Box b = drawn.box();
-      double x = expand ? b.x() + margin : at[0];
-      double y = expand ? b.y() + margin : at[1];
-      Scale s = new Scale(1, 1, 0, 0);
-      f.getTransforms().add(s);
-      double sx = cx - START_SCALE * b.w() / 2;
-      double sy = cy - START_SCALE * b.h() / 2;
-      List<KeyValue> inCard = expand ? from : to;
-      List<KeyValue> placed = expand ? to : from;
-      inCard.add(new KeyValue(f.translateXProperty(), sx, Motion.EASING));
-      inCard.add(new KeyValue(f.translateYProperty(), sy, Motion.EASING));
-      inCard.add(new KeyValue(s.xProperty(), START_SCALE, Motion.EASING));
-      inCard.add(new KeyValue(s.yProperty(), START_SCALE, Motion.EASING));
-      placed.add(new KeyValue(f.translateXProperty(), x, Motion.EASING));
-      placed.add(new KeyValue(f.translateYProperty(), y, Motion.EASING));
-      placed.add(new KeyValue(s.xProperty(), 1.0, Motion.EASING));
-      placed.add(new KeyValue(s.yProperty(), 1.0, Motion.EASING));
-      ends.add(
-          () -> {
-            f.getTransforms().remove(s);
-            f.setTranslateX(x);
-            f.setTranslateY(y);
-          });
-    }
+    };
+  }
+
+  /**
+   * The way of every figure that moves: out of the card (new in {@code now}), into it ({@code
+   * gone}, on a fold) or aside (drawn elsewhere in {@code old}).
+   */
+  private Map<Integer, FigureGlide> glides(
+      Box card, boolean fold, Drawing old, Drawing now, Set<TaskFigure> gone) {
+    Map<Integer, TaskNode> was = old.tasksBySerial();
+    Map<Integer, TaskNode> is = now.tasksBySerial();
+    Map<Integer, FigureGlide> out = new HashMap<>();
+    List<TaskFigure> dropped = new ArrayList<>();
     for (Node n : nodeLayer.getChildren()) {
-      if (n instanceof TaskFigure f && !folding.contains(f) && before.containsKey(f.serial())) {
-        double[] was = before.get(f.serial());
-        double x = f.getTranslateX();
-        double y = f.getTranslateY();
-        if (was[0] != x || was[1] != y) {
-          from.add(new KeyValue(f.translateXProperty(), was[0], Motion.EASING));
-          from.add(new KeyValue(f.translateYProperty(), was[1], Motion.EASING));
-          to.add(new KeyValue(f.translateXProperty(), x, Motion.EASING));
-          to.add(new KeyValue(f.translateYProperty(), y, Motion.EASING));
-          ends.add(
-              () -> {
-                f.setTranslateX(x);
-                f.setTranslateY(y);
-              });
+      if (!(n instanceof TaskFigure f)) {
+        continue;
+      }
+      TaskNode before = was.get(f.serial());
+      TaskNode after = is.get(f.serial());
+      if (gone.contains(f)) {
+        if (fold && before != null) {
+          Box b = before.box();
+          out.put(f.serial(), new FigureGlide(f, b, speck(card, b), b, nodeLayer, true, margin));
+        } else {
+          dropped.add(f);
+        }
+      } else if (after != null) {
+        Box b = after.box();
+        Box from = before != null ? before.box() : fold ? b : speck(card, b);
+        if (!from.equals(b)) {
+          out.put(f.serial(), new FigureGlide(f, from, b, b, nodeLayer, false, margin));
         }
       }
     }
-    for (KeyValue v : from) { // the first frame already shows the start, not the end
-      @SuppressWarnings("unchecked")
-      javafx.beans.value.WritableValue<Object> target =
-          (javafx.beans.value.WritableValue<Object>) v.getTarget();
-      target.setValue(v.getEndValue());
-    }
-    Duration length = motion.steps(MILLIS / Motion.STEP_MS);
-    running =
-        new Timeline(
-            new KeyFrame(Duration.ZERO, from.toArray(KeyValue[]::new)),
-            new KeyFrame(length, to.toArray(KeyValue[]::new)));
-    running.setOnFinished(e -> finish());
-    running.play();
+    nodeLayer.getChildren().removeAll(dropped);
+    return out;
   }
 
-  /** Ends the unfold or fold now: every figure at its place, folded-away figures removed. */
+  /** A task's box shrunk to a speck at the card's centre. */
+  private static Box speck(Box card, Box task) {
+    return Box.centredAt(
+        card.centerX(), card.centerY(), START_SCALE * task.w(), START_SCALE * task.h());
+  }
+
+  private void frame(double t) {
+    for (UnfoldTrack track : tracks) {
+      track.at(t);
+    }
+  }
+
+  /** Ends the unfold or fold now: the final frame, folded-away figures and lines removed. */
   void finish() {
+    if (starter != null) {
+      starter.stop();
+      starter = null;
+    }
     if (running != null) {
       running.stop();
       running = null;
     }
-    List<Runnable> now = List.copyOf(ends);
-    ends.clear();
-    now.forEach(Runnable::run);
+    List<UnfoldTrack> now = List.copyOf(tracks);
+    tracks.clear();
+    now.forEach(UnfoldTrack::end);
   }
 }

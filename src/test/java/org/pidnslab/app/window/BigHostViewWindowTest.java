@@ -148,6 +148,25 @@ class BigHostViewWindowTest {
         "readable: " + window.graph().camera().chipPixels());
   }
 
+  /**
+   * The tidy tree centres ns3's init over its 502 workers, a row about 80,000 px wide: the camera
+   * went to the row's left end, 40,000 px from the init.
+   */
+  @Test
+  void inTheTidyTreeTooExpandingTheBiggestCardShowsItsInit(FxRobot robot) throws Exception {
+    robot.interact(() -> window.setLayout(org.pidnslab.graph.LayoutChoice.TREE));
+    SummaryCard card = expand(robot, Comparator.comparingInt(SummaryCard::tasks));
+    List<Box> members = members(card);
+    Box seen = window.graph().camera().viewportProperty().get();
+    assertTrue(seen.contains(members.get(0)), "its init" + where(members, seen));
+    // one row of workers: as many as the readable view's width holds
+    long mine = members.stream().filter(seen::contains).count();
+    assertTrue(mine >= 6, mine + " of " + card.name() + "'s tasks in view" + where(members, seen));
+    assertTrue(
+        window.graph().camera().chipPixels() >= 9 - 1e-6,
+        "readable: " + window.graph().camera().chipPixels());
+  }
+
   @Test
   void atNormalSpeedTheCameraEndsItsGlideOnTheExpandedTasks(FxRobot robot) throws Exception {
     openHost(robot);

@@ -24,7 +24,8 @@ import org.pidnslab.app.model.LabModel;
  * -Dharness.autosaveOnly=true} measures only that); {@code -Dharness.thisMachine=true} measures
  * View → This machine alone; {@code -Dharness.presentOnly=true} measures entering presentation mode
  * and its beats on 500 tasks instead; {@code -Dharness.bigOnly=true} the first fitted picture of a
- * 1,000-task script. Run (it makes a fresh home of its own: no -Duser.home, which would also move
+ * 1,000-task script; {@code -Dharness.unfoldOnly=true} unfolding and folding a card of the
+ * container host. Run (it makes a fresh home of its own: no -Duser.home, which would also move
  * Maven's own repository):
  *
  * <pre>
@@ -79,6 +80,10 @@ public final class WindowPerfHarness extends Application {
       }
       if (Boolean.getBoolean("harness.bigOnly")) {
         measureFirstPicture(window);
+        return;
+      }
+      if (Boolean.getBoolean("harness.unfoldOnly")) {
+        measureUnfold(window);
         return;
       }
       System.out.println("== FX thread stalls around one action, 5,000 tasks");
@@ -319,6 +324,87 @@ public final class WindowPerfHarness extends Application {
           times.get(times.size() / 2), times.get(times.size() - 1));
     }
     Platform.exit();
+  }
+
+  /**
+   * The container host's biggest card (ns3, 503 tasks) expanded by a click and collapsed again by
+   * its name, five times at the Normal speed: how long the click holds the FX thread, and the
+   * frames from the click until the picture is still (how many, and their intervals).
+   */
+  private static void measureUnfold(MainWindow window) throws Exception {
+    String host =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("assets/scenarios/container-host.pidns"));
+    onFx(() -> window.experiment().load(host, null, Integer.MAX_VALUE));
+    waitLayout(window);
+    onFx(() -> window.graph().speedControl().setValue(Motion.NORMAL));
+    org.pidnslab.graph.SummaryCard card =
+        window.graph().drawing().cards().stream()
+            .max(java.util.Comparator.comparingInt(org.pidnslab.graph.SummaryCard::tasks))
+            .orElseThrow();
+    System.out.println("== unfolding and folding " + card.name() + ", " + card.tasks() + " tasks");
+    String[] clicks = {
+      "#card-ns-" + card.serial() + "-" + card.part(), "#hull-name-" + card.name()
+    };
+    for (int i = 0; i < 10; i++) {
+      javafx.scene.Node target = window.graph().getScene().lookup(clicks[i % 2]);
+      List<Long> stamps = Collections.synchronizedList(new ArrayList<>());
+      AnimationTimer timer =
+          new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+              stamps.add(System.nanoTime());
+            }
+          };
+      long t0 = System.nanoTime();
+      long[] held = new long[1];
+      onFx(
+          () -> {
+            timer.start();
+            target.fireEvent(
+                new javafx.scene.input.MouseEvent(
+                    javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                    0,
+                    0,
+                    0,
+                    0,
+                    javafx.scene.input.MouseButton.PRIMARY,
+                    1,
+                    false,
+                    false,
+                    false,
+                    false,
+                    false,
+                    false,
+                    false,
+                    true,
+                    false,
+                    true,
+                    null));
+            held[0] = System.nanoTime() - t0;
+          });
+      waitLayout(window);
+      long still = System.nanoTime();
+      onFx(timer::stop);
+      List<Double> frames = new ArrayList<>();
+      long last = t0;
+      for (long stamp : stamps) {
+        if (stamp <= still) {
+          frames.add((stamp - last) / 1e6);
+          last = stamp;
+        }
+      }
+      Collections.sort(frames);
+      System.out.printf(
+          "  %-6s click holds the FX thread %5.0f ms; still after %5.0f ms, %2d frames:"
+              + " median %5.1f ms, max %5.1f ms%n",
+          i % 2 == 0 ? "unfold" : "fold",
+          held[0] / 1e6,
+          (still - t0) / 1e6,
+          frames.size(),
+          frames.get(frames.size() / 2),
+          frames.get(frames.size() - 1));
+    }
   }
 
   private static void measureAutosave(MainWindow window) throws Exception {
