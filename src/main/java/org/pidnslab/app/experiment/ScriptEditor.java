@@ -217,6 +217,13 @@ public final class ScriptEditor extends BorderPane {
    */
   private void syncText(String text) {
     if (typed) {
+      if (text.equals(shown)) {
+        // the experiment still holds what this area held before the keys not yet handed over:
+        // this update is the echo of the editor's own last hand-over (queued a pulse before keys
+        // that arrived meanwhile) or of a re-run. Those keys are newer; replacing the area's
+        // text here lost them ("fork init typd" when the pause ran out between "p" and "e").
+        return;
+      }
       // the experiment changed under unsent keystrokes (a lesson opened, a restore): it wins
       pendingEdit.stop();
       typed = false;

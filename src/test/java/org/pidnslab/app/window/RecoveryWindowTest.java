@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
@@ -69,6 +72,13 @@ class RecoveryWindowTest {
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !Files.exists(newer));
     assertEquals("fork init newer\n", window.experiment().textProperty().get());
     assertTrue(Files.readString(mine.file()).endsWith("fork init newer\n"), "safe in ours first");
+    // the older one is offered just after the newer's file goes, in the same FX event, which
+    // waits for the autosave write: under load that write outlasts the click's own wait, and a
+    // test waiting for the file alone looked for the offer in between (the query "Restore"
+    // returned no nodes)
+    String older06 = shownTime("2026-11-29T06:00:00Z");
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onShow(robot).contains(older06));
+    assertFalse(onShow(robot).contains("more will be offered"), onShow(robot));
 
     robot.clickOn("Restore"); // the older one: the restored experiment is not saved anywhere
     assertTrue(
@@ -79,6 +89,22 @@ class RecoveryWindowTest {
     assertEquals("fork init newer\n", window.experiment().textProperty().get());
     assertTrue(Files.exists(older), "not restored, not deleted");
     assertEquals(1, offeredAgain(), "and offered again next time");
+  }
+
+  /** The recovery offer on show, or "" while there is none. */
+  private static String onShow(FxRobot robot) {
+    return robot
+        .lookup("#recoveryDialog")
+        .tryQueryAs(DialogPane.class)
+        .map(DialogPane::getContentText)
+        .orElse("");
+  }
+
+  /** An autosave's time as the offer shows it. */
+  private static String shownTime(String instant) {
+    return DateTimeFormatter.ofPattern("HH:mm:ss")
+        .withZone(ZoneId.systemDefault())
+        .format(Instant.parse(instant));
   }
 
   @Test

@@ -7,14 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.event.Event;
+import javafx.event.EventType;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pidnslab.app.experiment.Autosave;
+import org.pidnslab.app.experiment.ScriptEditor;
 import org.pidnslab.app.model.Experiment;
 import org.pidnslab.app.model.ExperimentTest;
 import org.testfx.api.FxRobot;
@@ -24,7 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Edge cases a second reviewer found (each failed before its fix): CRLF scripts, the quiz when the
- * player moves under a question, redo while typing, Page Down in the quiz, the recovery offer.
+ * player moves under a question, redo while typing, keys typed before the editor catches up, Page
+ * Down in the quiz, the recovery offer.
  */
 @ExtendWith(ApplicationExtension.class)
 class ScriptEdgeCasesWindowTest {
@@ -140,6 +146,60 @@ class ScriptEdgeCasesWindowTest {
     robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL); // within the pause
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals("fork init typed\n", Files.readString(chosen));
+  }
+
+  /*
+   * Keys typed while the window is busy: the editor hands its typing to the experiment (Enter, or
+   * the pause running out) and catches up with the experiment a pulse later. A key that arrives in
+   * between (queued behind a slow re-run, or a fast typist) must be kept, not overwritten by the
+   * text the editor itself just handed over: under load this lost the "e" of "fork init typed"
+   * above. These two send their keys in one go on the FX thread, as keys queued behind a busy
+   * thread arrive, so the order is exact and does not depend on the machine's load.
+   */
+
+  @Test
+  void aKeyTypedRightAfterThePauseHandsTheTypingOverIsKept(FxRobot robot) {
+    robot.clickOn("#scriptArea");
+    ScriptEditor editor = window.workbench().editor();
+    robot.interact(
+        () -> {
+          type(editor.area(), "fork init typ");
+          editor.flush(); // what the pause does when it runs out
+          type(editor.area(), "ed"); // before the editor's update, queued by that hand-over, runs
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals("fork init typed", editor.area().getText());
+    robot.interact(editor::flush);
+    assertEquals("fork init typed", window.experiment().textProperty().get());
+  }
+
+  @Test
+  void aLineTypedRightAfterEnterIsKept(FxRobot robot) {
+    robot.clickOn("#scriptArea");
+    ScriptEditor editor = window.workbench().editor();
+    robot.interact(() -> type(editor.area(), "fork init a\nfork init b"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals("fork init a\nfork init b", editor.area().getText());
+    robot.interact(editor::flush);
+    assertEquals("fork init a\nfork init b", window.experiment().textProperty().get());
+    assertEquals(2, window.experiment().stepCount());
+  }
+
+  /**
+   * Types {@code text} into {@code area} as TestFX's JavaFX robot does (pressed, typed, released
+   * for each character; Enter for a newline), all at once on the FX thread.
+   */
+  private static void type(CodeArea area, String text) {
+    for (char c : text.toCharArray()) {
+      KeyCode code = c == '\n' ? KeyCode.ENTER : KeyCode.UNDEFINED;
+      Event.fireEvent(area, key(KeyEvent.KEY_PRESSED, KeyEvent.CHAR_UNDEFINED, code));
+      Event.fireEvent(area, key(KeyEvent.KEY_TYPED, Character.toString(c), KeyCode.UNDEFINED));
+      Event.fireEvent(area, key(KeyEvent.KEY_RELEASED, KeyEvent.CHAR_UNDEFINED, code));
+    }
+  }
+
+  private static KeyEvent key(EventType<KeyEvent> type, String ch, KeyCode code) {
+    return new KeyEvent(type, ch, "", code, false, false, false, false);
   }
 
   @Test
