@@ -160,7 +160,7 @@ final class PaneRoom implements PictureRoom {
    * The thickness of a split pane's own divider bar, once it has been laid out (a lookup would also
    * find the dividers of the split pane nested in it).
    */
-  private static double bar(SplitPane split) {
+  static double bar(SplitPane split) {
     for (Node n : split.getChildrenUnmodifiable()) {
       if (n.getStyleClass().contains("split-pane-divider")) {
         return split.getOrientation() == javafx.geometry.Orientation.HORIZONTAL

@@ -44,8 +44,7 @@ final class SideTabs extends TabPane {
     widening = false;
     double need = minWidth(-1);
     if (split.getWidth() > 0 && getWidth() + 0.5 < need) {
-      Node divider = split.lookup(".split-pane-divider");
-      double bar = divider == null ? 0 : divider.getLayoutBounds().getWidth();
+      double bar = PaneRoom.bar(split);
       int last = split.getDividers().size() - 1;
       split.setDividerPosition(last, (split.getWidth() - need - bar) / split.getWidth());
     }
